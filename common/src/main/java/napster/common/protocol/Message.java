@@ -1,0 +1,6 @@
+package napster.common.protocol;
+
+/** A JSON message exchanged through the broker; {@link MessageTypes} names each kind on the wire. */
+public sealed interface Message
+        permits Register, Update, Unregister, Search, Ack, SearchResult, ErrorReply {
+}

@@ -100,8 +100,10 @@ public final class Fields {
         if (value.size() > max) {
             throw new IllegalArgumentException(field + " must hold at most " + max + " entries");
         }
-        if (value.contains(null)) {
-            throw new IllegalArgumentException(field + " must not hold null entries");
+        for (T entry : value) {
+            if (entry == null) {
+                throw new IllegalArgumentException(field + " must not hold null entries");
+            }
         }
         return List.copyOf(value);
     }

@@ -1,5 +1,6 @@
 package napster.common.transfer;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,7 @@ public record TransferReply(String status, Long length, String message) {
         return new TransferReply(status, null, message);
     }
 
+    @JsonIgnore
     public boolean isOk() {
         return OK.equals(status);
     }

@@ -1,0 +1,121 @@
+package napster.common.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ProtocolCodecTest {
+    private static final String SHA_A = "a".repeat(64);
+    private static final String SHA_B = "b".repeat(64);
+    private static final String KEY = "peer-key-0123456789";
+
+    private final ProtocolCodec codec = ProtocolCodec.standard();
+
+    /** Every message type with its exact wire form. */
+    static Stream<Arguments> everyMessageType() {
+        return Stream.of(
+                Arguments.of(new Register(KEY, "127.0.0.1", 25000, List.of(new SharedFile("6.txt", 12, SHA_A))),
+                        "{\"type\":\"register\",\"peerKey\":\"" + KEY + "\",\"host\":\"127.0.0.1\",\"port\":25000,"
+                                + "\"files\":[{\"name\":\"6.txt\",\"size\":12,\"sha256\":\"" + SHA_A + "\"}]}"),
+                Arguments.of(new Update(KEY, List.of(new SharedFile("new.txt", 0, SHA_B)), List.of()),
+                        "{\"type\":\"update\",\"peerKey\":\"" + KEY + "\",\"added\":[{\"name\":\"new.txt\",\"size\":0,"
+                                + "\"sha256\":\"" + SHA_B + "\"}],\"removed\":[]}"),
+                Arguments.of(new Unregister(KEY), "{\"type\":\"unregister\",\"peerKey\":\"" + KEY + "\"}"),
+                Arguments.of(Search.byName("6.txt"), "{\"type\":\"search\",\"query\":\"6.txt\"}"),
+                Arguments.of(new Search(null, SHA_A, 5), "{\"type\":\"search\",\"sha256\":\"" + SHA_A + "\",\"limit\":5}"),
+                Arguments.of(new Ack(3, 100), "{\"type\":\"ack\",\"peerId\":3,\"files\":100}"),
+                Arguments.of(new SearchResult("6.txt", List.of(new FileHit("6.txt", 12, SHA_A, List.of(
+                                new Holder(1, "localhost", 25000, Instant.parse("2017-12-09T21:11:42Z"), "6.txt"))))),
+                        "{\"type\":\"searchResult\",\"query\":\"6.txt\",\"results\":[{\"name\":\"6.txt\",\"size\":12,"
+                                + "\"sha256\":\"" + SHA_A + "\",\"peers\":[{\"peerId\":1,\"host\":\"localhost\",\"port\":25000,"
+                                + "\"sharedAt\":\"2017-12-09T21:11:42Z\",\"name\":\"6.txt\"}]}]}"),
+                Arguments.of(new ErrorReply(ErrorReply.BAD_REQUEST, "query is required."),
+                        "{\"type\":\"error\",\"code\":\"bad-request\",\"message\":\"query is required.\"}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyMessageType")
+    void encode_everyType_givesExactJson(Message message, String json) {
+        assertThat(codec.encode(message)).isEqualTo(json);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyMessageType")
+    void decode_everyType_givesEqualRecord(Message message, String json) throws Exception {
+        assertThat(codec.decode(json)).isEqualTo(message);
+    }
+
+    @Test
+    void decode_pinnedMinimalSearch_isSearchByName() throws Exception {
+        assertThat(codec.decode("{\"type\":\"search\",\"query\":\"6.txt\"}")).isEqualTo(Search.byName("6.txt"));
+    }
+
+    @Test
+    void decode_unknownFields_areIgnored() throws Exception {
+        assertThat(codec.decode("{\"type\":\"unregister\",\"peerKey\":\"" + KEY + "\",\"future\":[1,2]}"))
+                .isEqualTo(new Unregister(KEY));
+    }
+
+    @Test
+    void decode_notJson_saysSo() {
+        assertThatThrownBy(() -> codec.decode("{oops")).isInstanceOf(ProtocolException.class)
+                .hasMessage("The message is not valid JSON.");
+    }
+
+    @Test
+    void decode_jsonArray_isRefused() {
+        assertThatThrownBy(() -> codec.decode("[1]")).isInstanceOf(ProtocolException.class)
+                .hasMessage("The message must be a JSON object.");
+    }
+
+    @Test
+    void decode_missingType_isRefused() {
+        assertThatThrownBy(() -> codec.decode("{\"query\":\"x\"}")).isInstanceOf(ProtocolException.class)
+                .hasMessage("The message has no \"type\" field.");
+    }
+
+    @Test
+    void decode_unknownType_isRefused() {
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"nuke\"}")).isInstanceOf(ProtocolException.class)
+                .hasMessage("Unknown message type \"nuke\".");
+    }
+
+    @Test
+    void decode_fileNameWithSlash_isRefusedWithFieldName() {
+        String json = "{\"type\":\"register\",\"peerKey\":\"" + KEY + "\",\"host\":\"h\",\"port\":1,"
+                + "\"files\":[{\"name\":\"../etc/passwd\",\"size\":1,\"sha256\":\"" + SHA_A + "\"}]}";
+        assertThatThrownBy(() -> codec.decode(json)).isInstanceOf(ProtocolException.class)
+                .hasMessage("Invalid register message: name must not contain a path separator.");
+    }
+
+    @Test
+    void decode_searchWithoutQueryOrHash_isRefused() {
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"search\"}")).isInstanceOf(ProtocolException.class)
+                .hasMessage("Invalid search message: query or sha256 is required.");
+    }
+
+    @Test
+    void decode_wrongFieldType_isRefused() {
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"ack\",\"peerId\":\"one\",\"files\":1}"))
+                .isInstanceOf(ProtocolException.class).hasMessageStartingWith("Invalid ack message:");
+    }
+
+    @Test
+    void decode_missingPrimitive_isRefused() {
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"ack\",\"files\":1}"))
+                .isInstanceOf(ProtocolException.class).hasMessageStartingWith("Invalid ack message:");
+    }
+
+    @Test
+    void decode_expectedClassMismatch_isRefused() {
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"ack\",\"peerId\":1,\"files\":1}", SearchResult.class))
+                .isInstanceOf(ProtocolException.class).hasMessage("Expected a searchResult message but got ack.");
+    }
+}

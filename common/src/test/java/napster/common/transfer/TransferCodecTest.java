@@ -1,0 +1,77 @@
+package napster.common.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.StandardCharsets;
+import napster.common.protocol.ProtocolException;
+import org.junit.jupiter.api.Test;
+
+class TransferCodecTest {
+    private static final String SHA = "c".repeat(64);
+    private final TransferCodec codec = new TransferCodec();
+
+    @Test
+    void encode_get_isOneJsonLine() {
+        assertThat(new String(codec.encode(TransferRequest.get(SHA, 0, 10)), StandardCharsets.UTF_8))
+                .isEqualTo("{\"op\":\"get\",\"sha256\":\"" + SHA + "\",\"offset\":0,\"length\":10}\n");
+    }
+
+    @Test
+    void encode_okReply_isOneJsonLine() {
+        assertThat(new String(codec.encode(TransferReply.ok(10)), StandardCharsets.UTF_8))
+                .isEqualTo("{\"status\":\"ok\",\"length\":10}\n");
+    }
+
+    @Test
+    void decode_ping_roundTrips() throws Exception {
+        assertThat(codec.decode("{\"op\":\"ping\"}".getBytes(StandardCharsets.UTF_8), TransferRequest.class))
+                .isEqualTo(TransferRequest.ping());
+    }
+
+    @Test
+    void decode_pathInsteadOfHash_isRefused() {
+        byte[] line = ("{\"op\":\"get\",\"sha256\":\"../../etc/passwd\",\"offset\":0,\"length\":1}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> codec.decode(line, TransferRequest.class)).isInstanceOf(ProtocolException.class)
+                .hasMessage("Invalid request: sha256 must be 64 lowercase hex digits.");
+    }
+
+    @Test
+    void decode_unknownOp_isRefused() {
+        byte[] line = "{\"op\":\"delete\"}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> codec.decode(line, TransferRequest.class)).isInstanceOf(ProtocolException.class)
+                .hasMessage("Invalid request: op must be \"get\" or \"ping\".");
+    }
+
+    @Test
+    void readLine_keepsBytesAfterNewlineInBuffer() throws Exception {
+        ReadableByteChannel channel = channel("{\"status\":\"ok\",\"length\":3}\nabc");
+        ByteBuffer buffer = ByteBuffer.allocate(64).flip();
+        byte[] line = TransferCodec.readLine(channel, buffer);
+        assertThat(TransferCodec.text(line)).isEqualTo("{\"status\":\"ok\",\"length\":3}");
+        byte[] rest = new byte[buffer.remaining()];
+        buffer.get(rest);
+        assertThat(new String(rest, StandardCharsets.US_ASCII)).isEqualTo("abc");
+    }
+
+    @Test
+    void readLine_overlongLine_isRefused() {
+        ReadableByteChannel channel = channel("x".repeat(TransferCodec.MAX_LINE_BYTES + 1) + "\n");
+        assertThatThrownBy(() -> TransferCodec.readLine(channel, ByteBuffer.allocate(1024).flip()))
+                .isInstanceOf(ProtocolException.class).hasMessage("A line is longer than 8192 bytes.");
+    }
+
+    @Test
+    void readLine_cleanEndOfStream_isNull() throws Exception {
+        assertThat(TransferCodec.readLine(channel(""), ByteBuffer.allocate(16).flip())).isNull();
+    }
+
+    private static ReadableByteChannel channel(String text) {
+        return Channels.newChannel(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

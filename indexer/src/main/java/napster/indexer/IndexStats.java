@@ -1,0 +1,5 @@
+package napster.indexer;
+
+/** Sizes of the index: registered peers, indexed files (one per peer and name+content) and distinct contents. */
+public record IndexStats(int peers, long files, long contents) {
+}

@@ -1,0 +1,87 @@
+package napster.indexer;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import napster.common.jms.BrokerUnavailableException;
+import napster.common.jms.ClientSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code napster indexer}: runs the index against a broker until killed. Exit codes: 1 when
+ * the broker cannot be reached or is lost (one sentence on stderr), 2 on bad usage.
+ */
+@Command(name = "indexer", mixinStandardHelpOptions = true, version = "napster indexer 0.1.0",
+        description = "Keeps the napster file index: consumes napster.register and napster.search on the broker.")
+public final class IndexerMain implements Callable<Integer> {
+    @Option(names = "--broker", paramLabel = "URL",
+            description = "Broker URL (default: $NAPSTER_BROKER, else " + ClientSettings.DEFAULT_BROKER_URL + ").")
+    String broker;
+
+    @Option(names = "--user", description = "Broker user (default: $NAPSTER_USER, else indexer).")
+    String user;
+
+    @Option(names = "--password", description = "Broker password (default: $NAPSTER_PASSWORD, else the default "
+            + "password of user indexer).")
+    String password;
+
+    @Mixin
+    Verbosity verbosity;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command with its error handling, as {@code main} runs it (tests run it the same way). */
+    static CommandLine commandLine() {
+        return new CommandLine(new IndexerMain()).setExecutionExceptionHandler(IndexerMain::reportFailure);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        verbosity.apply();
+        ClientSettings settings;
+        try {
+            settings = ClientSettings.resolve(broker, user, password, System.getenv(), "indexer");
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        Indexer indexer = Indexer.start(settings);
+        Thread closer = new Thread(() -> closeQuietly(indexer), "indexer-shutdown");
+        Runtime.getRuntime().addShutdownHook(closer);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Indexer ready (broker " + settings.brokerUrl() + ").");
+        out.flush();
+        // runs until killed (the hook closes the indexer) or until the broker is gone for good
+        String reason = indexer.brokerLost().join();
+        Runtime.getRuntime().removeShutdownHook(closer);
+        closeQuietly(indexer);
+        spec.commandLine().getErr().println(reason);
+        return 1;
+    }
+
+    /** One sentence on stderr instead of a stack trace. */
+    private static int reportFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        String sentence = e instanceof BrokerUnavailableException
+                ? e.getMessage()
+                : "The indexer failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        command.getErr().println(sentence);
+        return 1;
+    }
+
+    private static void closeQuietly(Indexer indexer) {
+        try {
+            indexer.close();
+        } catch (Exception ignored) {
+            // shutting down either way; the broker drops the connection
+        }
+    }
+}

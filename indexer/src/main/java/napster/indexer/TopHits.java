@@ -1,0 +1,59 @@
+package napster.indexer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * Keeps the best {@code limit} contents offered, so a query matching half the index costs
+ * memory for the limit only. A content offered twice (reached through two names) counts
+ * once: its rank does not depend on the route, so a second offer of an evicted content is
+ * refused again.
+ */
+final class TopHits {
+    private final int limit;
+    private final PriorityQueue<RankedContent> worstFirst = new PriorityQueue<>(RankedContent.BEST_FIRST.reversed());
+    private final Set<Content> held = new HashSet<>();
+
+    TopHits(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        this.limit = limit;
+    }
+
+    boolean holds(Content content) {
+        return held.contains(content);
+    }
+
+    /** False when a content of this rank and holder count would surely be refused: a cheap check before ranking it. */
+    boolean mightTake(int rank, int peers) {
+        if (worstFirst.size() < limit) {
+            return true;
+        }
+        RankedContent worst = worstFirst.peek();
+        return rank < worst.rank() || rank == worst.rank() && peers >= worst.peers();
+    }
+
+    void offer(RankedContent candidate) {
+        if (candidate == null || held.contains(candidate.content())) {
+            return;
+        }
+        if (worstFirst.size() == limit) {
+            if (RankedContent.BEST_FIRST.compare(candidate, worstFirst.peek()) >= 0) {
+                return;
+            }
+            held.remove(worstFirst.poll().content());
+        }
+        worstFirst.add(candidate);
+        held.add(candidate.content());
+    }
+
+    List<RankedContent> bestFirst() {
+        List<RankedContent> sorted = new ArrayList<>(worstFirst);
+        sorted.sort(RankedContent.BEST_FIRST);
+        return sorted;
+    }
+}

@@ -1,0 +1,170 @@
+package napster.indexer;
+
+import static napster.indexer.Files.file;
+import static napster.indexer.Files.key;
+import static napster.indexer.Files.sha;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import napster.common.protocol.Ack;
+import napster.common.protocol.ErrorReply;
+import napster.common.protocol.FileHit;
+import napster.common.protocol.Holder;
+import napster.common.protocol.Message;
+import napster.common.protocol.Register;
+import napster.common.protocol.Search;
+import napster.common.protocol.SearchResult;
+import napster.common.protocol.SharedFile;
+import napster.common.protocol.Unregister;
+import napster.common.protocol.Update;
+import org.junit.jupiter.api.Test;
+
+class IndexServiceTest {
+    private static final Instant NOW = Instant.parse("2026-11-20T10:15:30.123456789Z");
+
+    private final IndexService service = new IndexService(new FileIndex(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private Message register(int keyNumber, String user, SharedFile... files) {
+        return service.handle(new Register(key(keyNumber), "192.168.1." + keyNumber, 25_000, List.of(files)), user);
+    }
+
+    @Test
+    void register_newPeers_getIdsFromOneUp() {
+        assertThat(register(10, "alice", file("a", 1))).isEqualTo(new Ack(1, 1));
+        assertThat(register(20, "bob")).isEqualTo(new Ack(2, 0));
+    }
+
+    @Test
+    void register_sameKeySameUser_keepsIdAndReplacesFiles() {
+        register(10, "alice", file("a", 1), file("b", 2));
+        register(20, "bob");
+
+        assertThat(register(10, "alice", file("c", 3))).isEqualTo(new Ack(1, 1));
+        assertThat(service.index().search("a", 10)).isEmpty();
+        assertThat(service.index().stats().peers()).isEqualTo(2);
+    }
+
+    @Test
+    void register_sameKeyOtherUser_isForbidden() {
+        register(10, "alice", file("a", 1));
+
+        Message reply = register(10, "mallory", file("evil", 2));
+
+        assertThat(reply).isEqualTo(new ErrorReply(ErrorReply.FORBIDDEN, "This peer key belongs to another user."));
+        assertThat(service.index().search("evil", 10)).isEmpty();
+    }
+
+    @Test
+    void update_knownPeer_appliesDeltaAndAcksFileCount() {
+        register(10, "alice", file("a", 1), file("b", 2));
+
+        Message reply = service.handle(new Update(key(10), List.of(file("c", 3)), List.of(file("a", 1))), "alice");
+
+        assertThat(reply).isEqualTo(new Ack(1, 2));
+        assertThat(service.index().search("c", 10)).hasSize(1);
+    }
+
+    @Test
+    void update_unknownPeer_asksToRegisterAgain() {
+        Message reply = service.handle(new Update(key(10), List.of(file("a", 1)), List.of()), "alice");
+
+        assertThat(reply).isInstanceOfSatisfying(ErrorReply.class, error -> {
+            assertThat(error.code()).isEqualTo(ErrorReply.UNKNOWN_PEER);
+            assertThat(error.message()).contains("register again");
+        });
+        assertThat(service.index().stats().files()).isZero();
+    }
+
+    @Test
+    void update_otherUser_isForbidden() {
+        register(10, "alice", file("a", 1));
+
+        Message reply = service.handle(new Update(key(10), List.of(), List.of(file("a", 1))), "mallory");
+
+        assertThat(reply).extracting(r -> ((ErrorReply) r).code()).isEqualTo(ErrorReply.FORBIDDEN);
+        assertThat(service.index().search("a", 10)).hasSize(1);
+    }
+
+    @Test
+    void unregister_knownPeer_removesItAndAcksZeroFiles() {
+        register(10, "alice", file("a", 1));
+
+        assertThat(service.handle(new Unregister(key(10)), "alice")).isEqualTo(new Ack(1, 0));
+        assertThat(service.index().stats()).isEqualTo(new IndexStats(0, 0, 0));
+    }
+
+    @Test
+    void unregister_otherUser_isForbiddenAndKeepsThePeer() {
+        register(10, "alice", file("a", 1));
+
+        Message reply = service.handle(new Unregister(key(10)), "mallory");
+
+        assertThat(reply).extracting(r -> ((ErrorReply) r).code()).isEqualTo(ErrorReply.FORBIDDEN);
+        assertThat(service.index().stats().peers()).isEqualTo(1);
+    }
+
+    @Test
+    void unregister_unknownPeer_isUnknownPeer() {
+        assertThat(service.handle(new Unregister(key(10)), "alice"))
+                .extracting(r -> ((ErrorReply) r).code()).isEqualTo(ErrorReply.UNKNOWN_PEER);
+    }
+
+    @Test
+    void register_afterUnregister_getsANewId() {
+        register(10, "alice");
+        service.handle(new Unregister(key(10)), "alice");
+
+        assertThat(register(10, "alice")).isEqualTo(new Ack(2, 0));
+    }
+
+    @Test
+    void register_withoutBrokerUser_bindsTheKeyToNoUser() {
+        register(10, null, file("a", 1));
+
+        assertThat(register(10, null)).isEqualTo(new Ack(1, 0));
+        assertThat(register(10, "alice")).isInstanceOf(ErrorReply.class);
+    }
+
+    @Test
+    void handle_replyTypeSentAsRequest_isBadRequest() {
+        Message reply = service.handle(new Ack(1, 0), "alice");
+
+        assertThat(reply).isInstanceOfSatisfying(ErrorReply.class, error -> {
+            assertThat(error.code()).isEqualTo(ErrorReply.BAD_REQUEST);
+            assertThat(error.message()).contains("\"ack\"");
+        });
+    }
+
+    @Test
+    void search_byName_reportsSharedAtFromTheClock() {
+        register(10, "alice", file("6.txt", 6));
+
+        Message reply = service.handle(Search.byName("6.txt"), "bob");
+
+        assertThat(reply).isEqualTo(new SearchResult("6.txt", List.of(new FileHit("6.txt", 1_006, sha(6),
+                List.of(new Holder(1, "192.168.1.10", 25_000, NOW, "6.txt"))))));
+    }
+
+    @Test
+    void search_bySha256_echoesTheHashAsQuery() {
+        register(10, "alice", file("6.txt", 6));
+
+        SearchResult reply = (SearchResult) service.handle(Search.byHash(sha(6)), "bob");
+
+        assertThat(reply.query()).isEqualTo(sha(6));
+        assertThat(reply.results()).extracting(FileHit::name).containsExactly("6.txt");
+        assertThat(((SearchResult) service.handle(Search.byHash(sha(7)), "bob")).results()).isEmpty();
+    }
+
+    @Test
+    void search_withLimit_returnsAtMostThatMany() {
+        register(10, "alice", file("a1", 1), file("a2", 2), file("a3", 3));
+
+        SearchResult reply = (SearchResult) service.handle(new Search("a", null, 2), "bob");
+
+        assertThat(reply.results()).hasSize(2);
+    }
+}

@@ -1,0 +1,91 @@
+package napster.peer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import napster.peer.session.ShareSettings;
+import napster.peer.session.SharingSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code share DIR...}: hash the folders, serve them on a TCP port, register at the indexer, serve until stopped. */
+@Command(name = "share", mixinStandardHelpOptions = true,
+        description = "Share the files in one or more folders (recursively) until stopped with Ctrl-C.")
+final class ShareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClientOptions client;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Parameters(paramLabel = "DIR", arity = "1..*", description = "Folders to share.")
+    List<Path> folders;
+
+    @Option(names = "--port", defaultValue = "0",
+            description = "TCP port to serve files on (default: 0, any free port).")
+    int port;
+
+    @Option(names = "--advertise-host", paramLabel = "H", defaultValue = "127.0.0.1",
+            description = "Host or address other peers use to reach this one (default: ${DEFAULT-VALUE}).")
+    String advertiseHost;
+
+    @Option(names = "--slots", paramLabel = "N", defaultValue = "8",
+            description = "Concurrent uploads; more get a busy answer (default: ${DEFAULT-VALUE}).")
+    int slots;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", hidden = true,
+            description = "Where file hashes are cached between runs.")
+    Path cacheDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ShareSettings settings = settings();
+        out.println("Hashing the files in " + folders.stream().map(Path::toString).collect(Collectors.joining(", "))
+                + " ...");
+        out.flush();
+        SharingSession session = SharingSession.start(settings, client.settings(), line -> {
+            out.println(line);
+            out.flush();
+        });
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            session.close();
+            stopped.countDown();
+        }, "share-shutdown"));
+        printBanner(out, session);
+        stopped.await();
+        return 0;
+    }
+
+    ShareSettings settings() {
+        return new ShareSettings(folders, port, advertiseHost, slots, Duration.ofSeconds(60),
+                cacheDir != null ? cacheDir : defaultCacheDir());
+    }
+
+    static void printBanner(PrintWriter out, SharingSession session) {
+        out.printf("Sharing %d files (%s) on %s:%d as peer %d.%n", session.catalogue().size(),
+                Sizes.format(session.catalogue().totalBytes()), session.advertisedHost(), session.port(),
+                session.peerId());
+        out.printf("[*] Started listening on %s : %d. Press Ctrl-C to stop sharing.%n", session.advertisedHost(),
+                session.port());
+        out.flush();
+    }
+
+    static Path defaultCacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("napster");
+    }
+}

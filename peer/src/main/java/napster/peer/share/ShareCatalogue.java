@@ -1,0 +1,119 @@
+package napster.peer.share;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import napster.common.protocol.SharedFile;
+
+/**
+ * What this peer shares: every readable file under the share roots with its SHA-256, looked
+ * up by hash when another peer asks for content. Immutable once scanned, so reads are
+ * thread-safe; scan again to pick up changes.
+ */
+public final class ShareCatalogue {
+    /** Suffix of a download in progress; such files are never shared. */
+    public static final String PARTIAL_SUFFIX = ".napster-part";
+
+    private final List<Path> roots;
+    private final List<SharedEntry> entries;
+    private final Map<String, SharedEntry> bySha256;
+    private final List<String> skipped;
+    private final long totalBytes;
+
+    private ShareCatalogue(List<Path> roots, List<SharedEntry> entries, List<String> skipped) {
+        this.roots = List.copyOf(roots);
+        this.entries = entries.stream().sorted(Comparator.comparing(SharedEntry::path)).toList();
+        this.skipped = List.copyOf(skipped);
+        Map<String, SharedEntry> index = new HashMap<>();
+        this.entries.forEach(entry -> index.putIfAbsent(entry.sha256(), entry));
+        this.bySha256 = Map.copyOf(index);
+        this.totalBytes = this.entries.stream().mapToLong(SharedEntry::size).sum();
+    }
+
+    /**
+     * Walks every root and hashes its files through a per-root {@link HashCache} kept in
+     * {@code cacheDir}. Fails with one clear sentence when a root is not a readable folder.
+     */
+    public static ShareCatalogue scan(List<Path> roots, Path cacheDir) throws IOException {
+        Objects.requireNonNull(cacheDir, "cacheDir");
+        if (roots == null || roots.isEmpty()) {
+            throw new IllegalArgumentException("Name at least one folder to share.");
+        }
+        Set<Path> realRoots = new LinkedHashSet<>();
+        for (Path root : roots) {
+            realRoots.add(checkedRoot(root));
+        }
+        Files.createDirectories(cacheDir);
+        Path realCacheDir = cacheDir.toRealPath();
+        List<SharedEntry> entries = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Path root : realRoots) {
+            HashCache hashes = new HashCache(HashCache.defaultLocation(root, realCacheDir));
+            RootScan scan = RootScan.walk(root, hashes, realCacheDir);
+            hashes.forgetAllExcept(scan.entries().stream().map(SharedEntry::path).toList());
+            try {
+                hashes.save();
+            } catch (IOException e) {
+                throw new IOException("Cannot save the hash cache " + hashes.file() + ": " + e.getMessage() + ".", e);
+            }
+            entries.addAll(scan.entries());
+            skipped.addAll(scan.skipped());
+        }
+        return new ShareCatalogue(List.copyOf(realRoots), entries, skipped);
+    }
+
+    private static Path checkedRoot(Path root) throws IOException {
+        Path shown = root.toAbsolutePath().normalize();
+        if (!Files.exists(root)) {
+            throw new IOException("Cannot share " + shown + ": no such directory.");
+        }
+        if (!Files.isDirectory(root)) {
+            throw new IOException("Cannot share " + shown + ": not a directory.");
+        }
+        if (!Files.isReadable(root) || !Files.isExecutable(root)) {
+            throw new IOException("Cannot share " + shown + ": permission denied.");
+        }
+        return root.toRealPath();
+    }
+
+    /** The real paths of the share roots, without duplicates. */
+    public List<Path> roots() {
+        return roots;
+    }
+
+    /** Every shared file, sorted by path; the same content may appear under several paths. */
+    public List<SharedEntry> entries() {
+        return entries;
+    }
+
+    public List<SharedFile> files() {
+        return entries.stream().map(SharedEntry::toSharedFile).toList();
+    }
+
+    /** One file holding this content, if any is shared. */
+    public Optional<SharedEntry> find(String sha256) {
+        return sha256 == null ? Optional.empty() : Optional.ofNullable(bySha256.get(sha256));
+    }
+
+    /** One line per file or folder left out, saying which and why. */
+    public List<String> skipped() {
+        return skipped;
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    public long totalBytes() {
+        return totalBytes;
+    }
+}

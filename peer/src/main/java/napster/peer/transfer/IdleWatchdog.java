@@ -1,0 +1,127 @@
+package napster.peer.transfer;
+
+import java.io.IOException;
+import java.nio.channels.Channel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Closes connections that made no progress within the idle timeout. Closing is what unblocks
+ * a thread stuck in a blocking socket read or write (a {@code SocketChannel} ignores
+ * {@code SO_TIMEOUT}), so one timer covers both a silent client and one that stopped reading.
+ */
+final class IdleWatchdog implements AutoCloseable {
+    private final long idleNanos;
+    private final ScheduledExecutorService timer;
+    private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    IdleWatchdog(String threadName, Duration idleTimeout) {
+        this.idleNanos = idleTimeout.toNanos();
+        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(5, Math.min(1_000, idleTimeout.toMillis() / 4));
+        timer.scheduleWithFixedDelay(this::closeIdle, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts watching {@code channel}; the idle clock starts now. */
+    Watch watch(Channel channel) {
+        Watch watch = new Watch(channel);
+        watches.add(watch);
+        if (closed) {
+            watches.remove(watch);
+            closeQuietly(channel);
+        }
+        return watch;
+    }
+
+    private void closeIdle() {
+        long now = System.nanoTime();
+        for (Watch watch : watches) {
+            if (now - watch.lastProgress > idleNanos) {
+                watch.expire();
+            }
+        }
+    }
+
+    /** Stops the timer and closes every watched connection. */
+    @Override
+    public void close() {
+        closed = true;
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Watch watch : watches) {
+            watches.remove(watch);
+            closeQuietly(watch.channel);
+        }
+    }
+
+    /** True once {@link #close()} began: connections closing now are being shut down, not lost. */
+    boolean closed() {
+        return closed;
+    }
+
+    /*
+     * Closing alone does not wake a thread blocked in sendfile (FileChannel.transferTo) on the
+     * socket; shutting the socket down does.
+     */
+    private static void closeQuietly(Channel channel) {
+        if (channel instanceof SocketChannel socket) {
+            try {
+                socket.shutdownOutput();
+                socket.shutdownInput();
+            } catch (IOException e) {
+                // already shut or closed: closing below is what matters
+            }
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closing is all we wanted
+        }
+    }
+
+    /** One watched connection; {@link #touch()} whenever it makes progress. */
+    final class Watch implements AutoCloseable {
+        private final Channel channel;
+        private volatile long lastProgress = System.nanoTime();
+        private volatile boolean expired;
+
+        private Watch(Channel channel) {
+            this.channel = channel;
+        }
+
+        void touch() {
+            lastProgress = System.nanoTime();
+        }
+
+        /** True when the watchdog closed the connection for idling. */
+        boolean expired() {
+            return expired;
+        }
+
+        private void expire() {
+            expired = true;
+            watches.remove(this);
+            closeQuietly(channel);
+        }
+
+        /** Stops watching; the connection itself is closed by its owner. */
+        @Override
+        public void close() {
+            watches.remove(this);
+        }
+    }
+}

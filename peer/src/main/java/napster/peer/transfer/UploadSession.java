@@ -1,0 +1,167 @@
+package napster.peer.transfer;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+import java.util.function.Consumer;
+import napster.common.protocol.ProtocolException;
+import napster.common.transfer.TransferCodec;
+import napster.common.transfer.TransferReply;
+import napster.common.transfer.TransferRequest;
+import napster.peer.share.SharedEntry;
+
+/**
+ * Serves the requests of one connection, one after the other: each request is a JSON line,
+ * each answer a JSON status line, after an ok {@code get} followed by the raw bytes.
+ * A malformed request gets an error reply and ends the connection.
+ */
+final class UploadSession implements Runnable {
+    /* Small enough that a slow but steady reader still counts as making progress. */
+    private static final long SEND_CHUNK_BYTES = 256 * 1024;
+
+    private final SocketChannel channel;
+    private final String peer;
+    private final IdleWatchdog.Watch watch;
+    private final ContentSource content;
+    private final TransferCodec codec;
+    private final Consumer<String> log;
+    private final ByteBuffer input = ByteBuffer.allocate(TransferCodec.MAX_LINE_BYTES).limit(0);
+
+    UploadSession(SocketChannel channel, String peer, IdleWatchdog.Watch watch, ContentSource content,
+                  TransferCodec codec, Consumer<String> log) {
+        this.channel = channel;
+        this.peer = peer;
+        this.watch = watch;
+        this.content = content;
+        this.codec = codec;
+        this.log = log;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (serveNextRequest()) {
+                // one request after the other until the client closes or errs
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!watch.expired() && channel.isOpen()) { // else the watchdog or a shutdown closed it
+                log.accept("Lost the connection to " + peer + ": " + e.getMessage());
+            }
+        } finally {
+            if (watch.expired()) { // seen as an exception or as a plain end of stream, depending on timing
+                log.accept("Closed the idle connection from " + peer + ".");
+            }
+            watch.close();
+            closeQuietly(channel);
+        }
+    }
+
+    private boolean serveNextRequest() throws IOException {
+        watch.touch(); // the whole request line must arrive within the idle timeout
+        TransferRequest request;
+        try {
+            byte[] line = TransferCodec.readLine(channel, input);
+            if (line == null) {
+                return false;
+            }
+            request = codec.decode(line, TransferRequest.class);
+            if (request == null) {
+                throw new ProtocolException("The line is not a request.");
+            }
+        } catch (ProtocolException e) {
+            log.accept("Refused a bad request from " + peer + ": " + e.getMessage());
+            reply(TransferReply.failure(TransferReply.ERROR, e.getMessage()));
+            return false;
+        }
+        if (TransferRequest.PING.equals(request.op())) {
+            reply(TransferReply.pong());
+            return true;
+        }
+        return serveGet(request);
+    }
+
+    private boolean serveGet(TransferRequest request) throws IOException {
+        Optional<SharedEntry> found = content.find(request.sha256());
+        if (found.isEmpty()) {
+            reply(TransferReply.failure(TransferReply.NOT_FOUND, "This peer does not share that content."));
+            return true;
+        }
+        SharedEntry entry = found.get();
+        long offset = request.offset();
+        long length = request.length();
+        if (offset > entry.size() || length > entry.size() - offset) {
+            reply(TransferReply.failure(TransferReply.ERROR, "Bytes " + offset + " to " + (offset + length)
+                    + " lie beyond the end of the " + entry.size() + "-byte content."));
+            return false;
+        }
+        try (FileChannel file = openIfUnchanged(entry)) {
+            if (file == null) {
+                reply(TransferReply.failure(TransferReply.NOT_FOUND, "That content changed on disk since it was shared."));
+                return true;
+            }
+            reply(TransferReply.ok(length));
+            send(file, offset, length, entry);
+        }
+        log.accept("Done sending " + entry.name() + " (" + length + " bytes) to " + peer);
+        return true;
+    }
+
+    /*
+     * The catalogue hashed the file at some size and mtime; if either moved since, the bytes
+     * may no longer match the hash the client asked for. (Compared in milliseconds, the
+     * precision the hash cache keys on.)
+     */
+    private static FileChannel openIfUnchanged(SharedEntry entry) {
+        FileChannel file = null;
+        try {
+            file = FileChannel.open(entry.path(), StandardOpenOption.READ);
+            BasicFileAttributes now = Files.readAttributes(entry.path(), BasicFileAttributes.class);
+            if (now.isRegularFile() && now.size() == entry.size() && file.size() == entry.size()
+                    && now.lastModifiedTime().toMillis() == entry.mtime().toMillis()) {
+                return file;
+            }
+            file.close();
+            return null;
+        } catch (IOException e) {
+            closeQuietly(file);
+            return null;
+        }
+    }
+
+    private void send(FileChannel file, long offset, long length, SharedEntry entry) throws IOException {
+        long position = offset;
+        long end = offset + length;
+        while (position < end) {
+            long sent = file.transferTo(position, Math.min(SEND_CHUNK_BYTES, end - position), channel);
+            if (sent <= 0) {
+                throw new EOFException(entry.name() + " shrank while it was being sent");
+            }
+            position += sent;
+            watch.touch();
+        }
+    }
+
+    private void reply(TransferReply reply) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(codec.encode(reply));
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
+    }
+
+    private static void closeQuietly(Channel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // nothing left to do with it
+            }
+        }
+    }
+}

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import napster.common.jms.BrokerUnavailableException;
 import napster.common.jms.ClientSettings;
@@ -26,6 +28,7 @@ public final class SharingSession implements AutoCloseable {
     private final String peerKey;
     private final String advertisedHost;
     private final int peerId;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SharingSession(ShareCatalogue catalogue, FileServer server, IndexClient index, String peerKey,
                            String advertisedHost, int peerId) {
@@ -77,6 +80,9 @@ public final class SharingSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             index.unregister(peerKey);
         } catch (IndexException ignored) {
@@ -99,8 +105,8 @@ public final class SharingSession implements AutoCloseable {
         }
     }
 
-    private static java.time.Duration indexTimeout(int files) {
-        return java.time.Duration.ofSeconds(10 + files / 10_000);
+    private static Duration indexTimeout(int files) {
+        return Duration.ofSeconds(10 + files / 10_000);
     }
 
     private static String newPeerKey() {

@@ -1,0 +1,42 @@
+package napster.broker;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The options {@code up} and {@code broker} share, read once into {@link BrokerSettings}. */
+final class BrokerOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}). Off loopback only once the default passwords are changed.")
+    String host;
+
+    @Option(names = "--broker-port", paramLabel = "PORT", defaultValue = "61616",
+            description = "OpenWire (JMS) port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int brokerPort;
+
+    @Option(names = "--stomp-port", paramLabel = "PORT", defaultValue = "61613",
+            description = "STOMP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int stompPort;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${sys:user.home}/.napster/data",
+            description = "Folder for the broker's message store (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "${sys:napster.home:-.}/broker-config",
+            description = "Folder with activemq.xml, login.config, users.properties, groups.properties (default: ${DEFAULT-VALUE}).")
+    Path configDir;
+
+    /** The options as settings; an impossible combination is a usage error (exit 2). */
+    BrokerSettings settings() {
+        try {
+            return new BrokerSettings(configDir, host, brokerPort, stompPort, dataDir);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+}

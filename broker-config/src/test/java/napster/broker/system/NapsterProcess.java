@@ -44,7 +44,15 @@ final class NapsterProcess implements AutoCloseable {
 
     /** Runs a command to its end (at most a minute) and returns its exit code and output. */
     static Result run(Path workDir, String... arguments) throws Exception {
+        return runWithInput(workDir, "", arguments);
+    }
+
+    /** As {@link #run}, typing {@code input} on the command's standard input, then closing it. */
+    static Result runWithInput(Path workDir, String input, String... arguments) throws Exception {
         try (NapsterProcess process = start(workDir, arguments)) {
+            try (var stdin = process.process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
             if (!process.process.waitFor(60, TimeUnit.SECONDS)) {
                 throw new AssertionError("napster " + String.join(" ", arguments) + " did not finish in 60 s");
             }

@@ -62,6 +62,15 @@ class NapsterProcessIT {
                 assertThat(Files.readAllBytes(work.resolve("downloads/6.txt"))).isEqualTo(six);
                 share2.awaitLine(Pattern.compile("^Done sending 6\\.txt"), Duration.ofSeconds(10));
 
+                // The seed's menu, typed: run peer, broker port, host, search, file, yes, peer id, quit.
+                Path menuDir = Files.createDirectories(work.resolve("menu-user"));
+                String brokerPort = broker.substring(broker.lastIndexOf(':') + 1);
+                NapsterProcess.Result menu = NapsterProcess.runWithInput(menuDir,
+                        "2\n" + brokerPort + "\n0\n1\n6.txt\ny\n" + peer2Id + "\nq\n");
+                assertThat(menu.exitCode()).as(menu.output()).isZero();
+                assertThat(menu.output()).contains("1 - Run Server", "Peer ID", "Successfully got the file");
+                assertThat(Files.readAllBytes(menuDir.resolve("downloads/6.txt"))).isEqualTo(six);
+
                 NapsterProcess.Result missing = NapsterProcess.run(work, "get", "nobody.txt", "--broker", broker);
                 assertThat(missing.exitCode()).isEqualTo(1);
                 assertThat(missing.output().strip()).isEqualTo("No peer shares a file named nobody.txt.");

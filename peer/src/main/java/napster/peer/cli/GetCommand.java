@@ -55,8 +55,18 @@ final class GetCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         };
-        DownloadResult result = new Downloader(Duration.ofSeconds(5), Duration.ofSeconds(30))
-                .download(plan.file(), plan.holders(), targetDir, log);
+        // A bar only for a person watching: not with --json, not when output goes to a file or pipe.
+        ProgressBar bar = !json && System.console() != null
+                ? new ProgressBar(err, plan.file().size(), System::nanoTime) : null;
+        DownloadResult result;
+        try {
+            result = new Downloader(Duration.ofSeconds(5), Duration.ofSeconds(30))
+                    .download(plan.file(), plan.holders(), targetDir, log, bar != null ? bar : received -> { });
+        } finally {
+            if (bar != null) {
+                bar.finish();
+            }
+        }
         if (json) {
             out.println(ProtocolCodec.newMapper().writeValueAsString(Report.of(result)));
         } else {

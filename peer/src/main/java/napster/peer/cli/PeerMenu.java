@@ -142,13 +142,20 @@ final class PeerMenu {
             out.println(line);
             out.flush();
         })) {
+            // Ctrl-C while sharing still unregisters at once.
+            Thread unregisterOnExit = new Thread(session::close, "menu-share-shutdown");
+            Runtime.getRuntime().addShutdownHook(unregisterOnExit);
             out.println("Congratulations you have been registered successfully as peer " + session.peerId() + ".");
             ShareCommand.printBanner(out, session);
             out.println("[*] You will now be put to the listening state. Type q and Enter to stop sharing.");
             out.flush();
-            while (!prompter.readLine().strip().equalsIgnoreCase("q")) {
-                out.println("Type q and Enter to stop sharing.");
-                out.flush();
+            try {
+                while (!prompter.readLine().strip().equalsIgnoreCase("q")) {
+                    out.println("Type q and Enter to stop sharing.");
+                    out.flush();
+                }
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(unregisterOnExit);
             }
         }
         out.println("Stopped sharing; unregistered from the index.");

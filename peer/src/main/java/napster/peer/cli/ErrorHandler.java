@@ -36,7 +36,8 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
             return "No such file or directory: " + missing.getFile() + ".";
         }
         if (ex instanceof IOException) {
-            return "Input/output error: " + ex.getMessage() + ".";
+            String message = String.valueOf(ex.getMessage());
+            return message.endsWith(".") ? message : "Input/output error: " + message + ".";
         }
         return "Unexpected error: " + ex + " (run with -v for details).";
     }

@@ -1,6 +1,7 @@
 package napster.peer.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +53,12 @@ final class ShareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ShareSettings settings = settings();
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                throw new CommandFailure("Cannot share " + folder + ": " + (Files.exists(folder)
+                        ? "it is not a directory." : "no such directory."));
+            }
+        }
         out.println("Hashing the files in " + folders.stream().map(Path::toString).collect(Collectors.joining(", "))
                 + " ...");
         out.flush();

@@ -127,4 +127,11 @@ class CommandLineParsingTest {
         assertThat(napster().getSubcommands().keySet()).containsExactlyInAnyOrderElementsOf(
                 List.of("share", "search", "get", "menu"));
     }
+
+    @Test
+    void share_folderThatIsNotThere_exitsOneWithOneSentenceBeforeHashing() {
+        assertThat(napster().execute("share", "/no/such/folder", "--broker", "tcp://127.0.0.1:9")).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("Cannot share /no/such/folder: no such directory.");
+        assertThat(out.toString()).isEmpty();
+    }
 }

@@ -56,7 +56,7 @@ final class NapsterSystem implements AutoCloseable {
     SharingSession share(Path folder, List<String> log) throws Exception {
         SharingSession session = SharingSession.start(
                 new ShareSettings(List.of(folder), 0, "127.0.0.1", 8, java.time.Duration.ofSeconds(30), cacheDir),
-                peerLogin(), line -> {
+                peerLogin(), java.time.Duration.ofSeconds(30), line -> {
                     synchronized (log) {
                         log.add(line);
                     }

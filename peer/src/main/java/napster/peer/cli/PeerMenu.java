@@ -138,7 +138,7 @@ final class PeerMenu {
                 answer -> Files.isDirectory(Path.of(answer)) ? Optional.of(Path.of(answer)) : Optional.empty());
         ShareSettings share = new ShareSettings(List.of(folder), port, host, 8, Duration.ofSeconds(60),
                 ShareCommand.defaultCacheDir());
-        try (SharingSession session = SharingSession.start(share, settings, line -> {
+        try (SharingSession session = SharingSession.start(share, settings, client.timeout(), line -> {
             out.println(line);
             out.flush();
         })) {

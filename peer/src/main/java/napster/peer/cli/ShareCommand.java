@@ -62,7 +62,7 @@ final class ShareCommand implements Callable<Integer> {
         out.println("Hashing the files in " + folders.stream().map(Path::toString).collect(Collectors.joining(", "))
                 + " ...");
         out.flush();
-        SharingSession session = SharingSession.start(settings, client.settings(), line -> {
+        SharingSession session = SharingSession.start(settings, client.settings(), client.timeout(), line -> {
             out.println(line);
             out.flush();
         });

@@ -65,6 +65,7 @@ public final class IndexClient implements AutoCloseable {
      */
     public Ack register(String peerKey, String host, int port, List<SharedFile> files) throws IndexException {
         List<CompletableFuture<Message>> replies = new ArrayList<>();
+        // Every batch's reply queues behind the batches sent before it: allow 0.1 ms per file more.
         Duration wait = timeout.plusMillis(files.size() / 10);
         replies.add(requests.request(Destinations.REGISTER,
                 new Register(peerKey, host, port, files.subList(0, Math.min(BATCH_SIZE, files.size()))),

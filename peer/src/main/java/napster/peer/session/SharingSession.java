@@ -41,7 +41,8 @@ public final class SharingSession implements AutoCloseable {
     }
 
     /** Hashes the folders, starts serving, then registers; anything that fails undoes what already started. */
-    public static SharingSession start(ShareSettings settings, ClientSettings client, Consumer<String> log)
+    public static SharingSession start(ShareSettings settings, ClientSettings client, Duration indexTimeout,
+                                       Consumer<String> log)
             throws IOException, BrokerUnavailableException, IndexException {
         ShareCatalogue catalogue = ShareCatalogue.scan(settings.roots(), settings.cacheDir());
         catalogue.skipped().forEach(reason -> log.accept("Not shared: " + reason));
@@ -49,7 +50,7 @@ public final class SharingSession implements AutoCloseable {
                 settings.slots(), settings.idleTimeout()), catalogue::find, log);
         IndexClient index = null;
         try {
-            index = IndexClient.connect(client, "peer-" + server.port(), indexTimeout(catalogue.size()));
+            index = IndexClient.connect(client, "peer-" + server.port(), indexTimeout);
             String peerKey = newPeerKey();
             Ack ack = index.register(peerKey, settings.advertiseHost(), server.port(), catalogue.files());
             return new SharingSession(catalogue, server, index, peerKey, settings.advertiseHost(), ack.peerId());
@@ -103,10 +104,6 @@ public final class SharingSession implements AutoCloseable {
         } catch (UnknownHostException e) {
             return "0.0.0.0";
         }
-    }
-
-    private static Duration indexTimeout(int files) {
-        return Duration.ofSeconds(10 + files / 10_000);
     }
 
     private static String newPeerKey() {

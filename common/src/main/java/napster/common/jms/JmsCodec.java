@@ -5,14 +5,46 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
+import napster.common.protocol.Ack;
+import napster.common.protocol.ErrorReply;
 import napster.common.protocol.Message;
 import napster.common.protocol.ProtocolCodec;
 import napster.common.protocol.ProtocolException;
+import napster.common.protocol.Register;
+import napster.common.protocol.Search;
+import napster.common.protocol.SearchResult;
+import napster.common.protocol.Update;
 
-/** Puts protocol messages into JMS messages and takes them out (TextMessage or BytesMessage, UTF-8). */
+/**
+ * Puts protocol messages into JMS messages and takes them out (TextMessage or BytesMessage,
+ * UTF-8). Outgoing messages also carry JMSType and a few properties summing up the body, for
+ * people reading the web console; decoding reads the body only.
+ */
 public final class JmsCodec {
     /** Bodies past this size are refused before decoding. */
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+    // Console properties (see PROTOCOL.md): strings are copied from the body, ints are counts or numbers.
+    /** search, searchResult: the name searched for (searchResult of a hash search: the hash). */
+    public static final String QUERY = "query";
+    /** search by content: the hash searched for. */
+    public static final String SHA256 = "sha256";
+    /** search: the number of results the indexer returns at most (the default when the body has none). */
+    public static final String LIMIT = "limit";
+    /** register: the address and transfer port the peer announces. */
+    public static final String HOST = "host";
+    public static final String PORT = "port";
+    /** register: files in this message; ack: files now indexed for the peer. */
+    public static final String FILES = "files";
+    /** update: files added and removed by this message. */
+    public static final String ADDED = "added";
+    public static final String REMOVED = "removed";
+    /** ack: the peer's id. */
+    public static final String PEER_ID = "peerId";
+    /** searchResult: the number of results (distinct contents). */
+    public static final String RESULTS = "results";
+    /** error: the error code. */
+    public static final String CODE = "code";
 
     private final ProtocolCodec codec;
 
@@ -24,13 +56,45 @@ public final class JmsCodec {
         return codec;
     }
 
-    /** A TextMessage with the JSON body; JMSType repeats the type so the web console reads well. */
+    /**
+     * A TextMessage with the JSON body; JMSType repeats the type and the console properties
+     * sum up the body, so the web console's browse page reads well.
+     */
     public TextMessage toJms(Session session, Message message) throws JMSException {
         TextMessage jms = session.createTextMessage(codec.encode(message));
         jms.setJMSType(codec.typeOf(message));
+        if (message instanceof Search search) {
+            if (search.query() != null) {
+                jms.setStringProperty(QUERY, search.query());
+            }
+            if (search.sha256() != null) {
+                jms.setStringProperty(SHA256, search.sha256());
+            }
+            jms.setIntProperty(LIMIT, search.effectiveLimit());
+        } else if (message instanceof Register register) {
+            jms.setStringProperty(HOST, register.host());
+            jms.setIntProperty(PORT, register.port());
+            jms.setIntProperty(FILES, register.files().size());
+        } else if (message instanceof Update update) {
+            jms.setIntProperty(ADDED, update.added().size());
+            jms.setIntProperty(REMOVED, update.removed().size());
+        } else if (message instanceof Ack ack) {
+            jms.setIntProperty(PEER_ID, ack.peerId());
+            jms.setIntProperty(FILES, ack.files());
+        } else if (message instanceof SearchResult result) {
+            if (result.query() != null) {
+                jms.setStringProperty(QUERY, result.query());
+            }
+            jms.setIntProperty(RESULTS, result.results().size());
+        } else if (message instanceof ErrorReply error) {
+            jms.setStringProperty(CODE, error.code());
+        }
+        // unregister: nothing; peer keys stay out of properties everywhere (a key proves ownership
+        // among peers sharing one broker login, so it is not shown on the browse page's summary)
         return jms;
     }
 
+    /** Decodes the body; JMSType and the console properties are ignored (the body is the message). */
     public Message fromJms(jakarta.jms.Message jms) throws JMSException, ProtocolException {
         return codec.decode(bodyOf(jms));
     }

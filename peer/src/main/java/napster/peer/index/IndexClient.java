@@ -30,8 +30,6 @@ import napster.common.protocol.Update;
 public final class IndexClient implements AutoCloseable {
     /** Files per register/update message, which keeps every message far below the broker's frame limit. */
     public static final int BATCH_SIZE = 1_000;
-    /** How long a registration waits in the queue for an indexer that is down before it is dropped. */
-    private static final Duration REGISTRATION_TTL = Duration.ofMinutes(5);
 
     private final Connection connection;
     private final RequestReplyClient requests;
@@ -61,7 +59,8 @@ public final class IndexClient implements AutoCloseable {
     /**
      * Announces a whole share: the first batch as a register (replacing anything indexed for
      * this key before), the rest as updates. All batches are sent before any reply is awaited,
-     * so a large share costs about one round trip plus the indexer's work.
+     * so a large share costs about one round trip plus the indexer's work. Each batch expires
+     * when its sender stops waiting, so a registration never outlives the peer that sent it.
      */
     public Ack register(String peerKey, String host, int port, List<SharedFile> files) throws IndexException {
         List<CompletableFuture<Message>> replies = new ArrayList<>();

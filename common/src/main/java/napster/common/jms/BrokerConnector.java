@@ -3,7 +3,9 @@ package napster.common.jms;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
+import java.time.Duration;
 import org.apache.activemq.ActiveMQConnectionFactory;
+import org.apache.activemq.transport.TransportListener;
 
 /** Opens started JMS connections to the broker with the client options napster relies on. */
 public final class BrokerConnector {
@@ -23,8 +25,15 @@ public final class BrokerConnector {
      * sessions dispatch on the transport thread, which measured faster for request-reply.
      */
     public Connection connect(String clientName) throws BrokerUnavailableException {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(settings.user(), settings.password(),
-                settings.brokerUrl());
+        return connect(clientName, settings.brokerUrl(), null);
+    }
+
+    private Connection connect(String clientName, String url, TransportListener listener)
+            throws BrokerUnavailableException {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(settings.user(), settings.password(), url);
+        if (listener != null) {
+            factory.setTransportListener(listener);
+        }
         factory.setWatchTopicAdvisories(false);
         factory.setAlwaysSessionAsync(false);
         factory.setClientIDPrefix(clientName);
@@ -43,6 +52,28 @@ public final class BrokerConnector {
             throw new BrokerUnavailableException("Cannot reach the broker at " + settings.brokerUrl() + " ("
                     + rootMessage(e) + "); is it running? Start it with ./napster up.", e);
         }
+    }
+
+    /**
+     * Connects for a long-running client (a sharing peer, the indexer): through ActiveMQ's
+     * failover transport, which reconnects forever after the broker goes away and restores
+     * sessions, consumers and temporary queues. The first connection must succeed at once
+     * (a broker that is down at start is reported, not waited for), and while disconnected a
+     * send fails after {@code sendTimeout} instead of blocking. {@code listener} hears about
+     * interruptions and resumptions (e.g. to register again).
+     */
+    public Connection connectResilient(String clientName, Duration sendTimeout, TransportListener listener)
+            throws BrokerUnavailableException {
+        return connect(clientName, failoverUrl(settings.brokerUrl(), sendTimeout), listener);
+    }
+
+    /** Wraps a plain broker URL in failover; a URL that already names failover is kept as it is. */
+    static String failoverUrl(String brokerUrl, Duration sendTimeout) {
+        if (brokerUrl.startsWith("failover:")) {
+            return brokerUrl;
+        }
+        return "failover:(" + brokerUrl + ")?timeout=" + sendTimeout.toMillis()
+                + "&startupMaxReconnectAttempts=0&initialReconnectDelay=100&maxReconnectDelay=2000";
     }
 
     private static String rootMessage(Throwable e) {

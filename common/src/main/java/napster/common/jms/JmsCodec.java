@@ -7,9 +7,14 @@ import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
 import napster.common.protocol.Ack;
 import napster.common.protocol.ErrorReply;
+import napster.common.protocol.FilesChanged;
+import napster.common.protocol.ListPeers;
 import napster.common.protocol.Message;
+import napster.common.protocol.PeerChanged;
+import napster.common.protocol.PeerList;
 import napster.common.protocol.ProtocolCodec;
 import napster.common.protocol.ProtocolException;
+import napster.common.protocol.Reannounce;
 import napster.common.protocol.Register;
 import napster.common.protocol.Search;
 import napster.common.protocol.SearchResult;
@@ -45,6 +50,12 @@ public final class JmsCodec {
     public static final String RESULTS = "results";
     /** error: the error code. */
     public static final String CODE = "code";
+    /** peerList: how many peers are listed. */
+    public static final String PEERS = "peers";
+    /** reannounce: why. */
+    public static final String REASON = "reason";
+    /** peerChanged: joined or left. */
+    public static final String CHANGE = "change";
 
     private final ProtocolCodec codec;
 
@@ -88,8 +99,24 @@ public final class JmsCodec {
             jms.setIntProperty(RESULTS, result.results().size());
         } else if (message instanceof ErrorReply error) {
             jms.setStringProperty(CODE, error.code());
+        } else if (message instanceof ListPeers list) {
+            jms.setIntProperty(LIMIT, list.effectiveLimit());
+        } else if (message instanceof PeerList list) {
+            jms.setIntProperty(PEERS, list.peers().size());
+        } else if (message instanceof Reannounce reannounce) {
+            jms.setStringProperty(REASON, reannounce.reason());
+        } else if (message instanceof PeerChanged changed) {
+            jms.setStringProperty(CHANGE, changed.change());
+            jms.setIntProperty(PEER_ID, changed.peerId());
+            jms.setStringProperty(HOST, changed.host());
+            jms.setIntProperty(PORT, changed.port());
+            jms.setIntProperty(FILES, changed.files());
+        } else if (message instanceof FilesChanged changed) {
+            jms.setIntProperty(PEER_ID, changed.peerId());
+            jms.setIntProperty(ADDED, changed.added().size());
+            jms.setIntProperty(REMOVED, changed.removed().size());
         }
-        // unregister: nothing; peer keys stay out of properties everywhere (a key proves ownership
+        // unregister, heartbeat: nothing; peer keys stay out of properties everywhere (a key proves ownership
         // among peers sharing one broker login, so it is not shown on the browse page's summary)
         return jms;
     }

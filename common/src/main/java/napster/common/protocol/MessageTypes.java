@@ -24,6 +24,12 @@ public final class MessageTypes {
                 .add("ack", Ack.class)
                 .add("searchResult", SearchResult.class)
                 .add("error", ErrorReply.class)
+                .add("heartbeat", Heartbeat.class)
+                .add("peers", ListPeers.class)
+                .add("peerList", PeerList.class)
+                .add("reannounce", Reannounce.class)
+                .add("peerChanged", PeerChanged.class)
+                .add("filesChanged", FilesChanged.class)
                 .build();
     }
 

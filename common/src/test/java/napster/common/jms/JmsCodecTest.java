@@ -17,10 +17,17 @@ import java.util.stream.Stream;
 import napster.common.protocol.Ack;
 import napster.common.protocol.ErrorReply;
 import napster.common.protocol.FileHit;
+import napster.common.protocol.FilesChanged;
+import napster.common.protocol.Heartbeat;
 import napster.common.protocol.Holder;
+import napster.common.protocol.ListPeers;
 import napster.common.protocol.Message;
+import napster.common.protocol.PeerChanged;
+import napster.common.protocol.PeerInfo;
+import napster.common.protocol.PeerList;
 import napster.common.protocol.ProtocolCodec;
 import napster.common.protocol.ProtocolException;
+import napster.common.protocol.Reannounce;
 import napster.common.protocol.Register;
 import napster.common.protocol.Search;
 import napster.common.protocol.SearchResult;
@@ -63,7 +70,16 @@ class JmsCodecTest {
                         "searchResult", Map.of("query", "6.txt", "results", 1)),
                 Arguments.of(new SearchResult(SHA_B, List.of()), "searchResult", Map.of("query", SHA_B, "results", 0)),
                 Arguments.of(new ErrorReply(ErrorReply.UNKNOWN_PEER, "Register again."), "error",
-                        Map.of("code", "unknown-peer")));
+                        Map.of("code", "unknown-peer")),
+                Arguments.of(new Heartbeat(KEY, 10), "heartbeat", Map.of()),
+                Arguments.of(new ListPeers(null), "peers", Map.of("limit", 1000)),
+                Arguments.of(new PeerList(List.of(new PeerInfo(1, "127.0.0.1", 25000, 4, 78, Instant.EPOCH))),
+                        "peerList", Map.of("peers", 1)),
+                Arguments.of(new Reannounce("indexer started"), "reannounce", Map.of("reason", "indexer started")),
+                Arguments.of(new PeerChanged(PeerChanged.JOINED, 2, "127.0.0.1", 35000, 3, null), "peerChanged",
+                        Map.of("change", "joined", "peerId", 2, "host", "127.0.0.1", "port", 35000, "files", 3)),
+                Arguments.of(new FilesChanged(2, "127.0.0.1", 35000, List.of(FILE_A), List.of(FILE_A, FILE_B)),
+                        "filesChanged", Map.of("peerId", 2, "added", 1, "removed", 2)));
     }
 
     @ParameterizedTest

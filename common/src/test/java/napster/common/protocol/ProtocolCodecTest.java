@@ -37,7 +37,22 @@ class ProtocolCodecTest {
                                 + "\"sha256\":\"" + SHA_A + "\",\"peers\":[{\"peerId\":1,\"host\":\"localhost\",\"port\":25000,"
                                 + "\"sharedAt\":\"2017-12-09T21:11:42Z\",\"name\":\"6.txt\"}]}]}"),
                 Arguments.of(new ErrorReply(ErrorReply.BAD_REQUEST, "query is required."),
-                        "{\"type\":\"error\",\"code\":\"bad-request\",\"message\":\"query is required.\"}"));
+                        "{\"type\":\"error\",\"code\":\"bad-request\",\"message\":\"query is required.\"}"),
+                Arguments.of(new Heartbeat(KEY, 10),
+                        "{\"type\":\"heartbeat\",\"peerKey\":\"" + KEY + "\",\"intervalSeconds\":10}"),
+                Arguments.of(new ListPeers(null), "{\"type\":\"peers\"}"),
+                Arguments.of(new PeerList(List.of(new PeerInfo(1, "127.0.0.1", 25000, 4, 78,
+                                Instant.parse("2026-11-25T18:16:48Z")))),
+                        "{\"type\":\"peerList\",\"peers\":[{\"peerId\":1,\"host\":\"127.0.0.1\",\"port\":25000,"
+                                + "\"files\":4,\"bytes\":78,\"lastSeen\":\"2026-11-25T18:16:48Z\"}]}"),
+                Arguments.of(new Reannounce("indexer started"),
+                        "{\"type\":\"reannounce\",\"reason\":\"indexer started\"}"),
+                Arguments.of(new PeerChanged(PeerChanged.LEFT, 2, "127.0.0.1", 35000, 3, PeerChanged.EXPIRED),
+                        "{\"type\":\"peerChanged\",\"change\":\"left\",\"peerId\":2,\"host\":\"127.0.0.1\","
+                                + "\"port\":35000,\"files\":3,\"reason\":\"expired\"}"),
+                Arguments.of(new FilesChanged(2, "127.0.0.1", 35000, List.of(new SharedFile("7.txt", 9, SHA_B)), List.of()),
+                        "{\"type\":\"filesChanged\",\"peerId\":2,\"host\":\"127.0.0.1\",\"port\":35000,"
+                                + "\"added\":[{\"name\":\"7.txt\",\"size\":9,\"sha256\":\"" + SHA_B + "\"}],\"removed\":[]}"));
     }
 
     @ParameterizedTest
@@ -111,6 +126,20 @@ class ProtocolCodecTest {
     void decode_missingPrimitive_isRefused() {
         assertThatThrownBy(() -> codec.decode("{\"type\":\"ack\",\"files\":1}"))
                 .isInstanceOf(ProtocolException.class).hasMessageStartingWith("Invalid ack message:");
+    }
+
+    @Test
+    void decode_peerChangedWithUnknownChange_isRefused() {
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"peerChanged\",\"change\":\"moved\",\"peerId\":1,"
+                + "\"host\":\"h\",\"port\":1,\"files\":0}")).isInstanceOf(ProtocolException.class)
+                .hasMessage("Invalid peerChanged message: change must be \"joined\" or \"left\".");
+    }
+
+    @Test
+    void decode_heartbeatIntervalOutOfRange_isRefused() {
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"heartbeat\",\"peerKey\":\"" + KEY
+                + "\",\"intervalSeconds\":0}")).isInstanceOf(ProtocolException.class)
+                .hasMessage("Invalid heartbeat message: intervalSeconds must be between 1 and 3600.");
     }
 
     @Test

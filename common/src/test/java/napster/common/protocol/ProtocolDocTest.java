@@ -79,7 +79,8 @@ class ProtocolDocTest {
     @Test
     void consoleProperties_areAllDocumented() {
         for (String property : Set.of(JmsCodec.QUERY, JmsCodec.SHA256, JmsCodec.LIMIT, JmsCodec.HOST, JmsCodec.PORT,
-                JmsCodec.FILES, JmsCodec.ADDED, JmsCodec.REMOVED, JmsCodec.PEER_ID, JmsCodec.RESULTS, JmsCodec.CODE)) {
+                JmsCodec.FILES, JmsCodec.ADDED, JmsCodec.REMOVED, JmsCodec.PEER_ID, JmsCodec.RESULTS, JmsCodec.CODE,
+                JmsCodec.PEERS, JmsCodec.REASON, JmsCodec.CHANGE)) {
             assertThat(DOC.text()).contains("`" + property + "`: ");
         }
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.management.InstanceAlreadyExistsException;
 import javax.security.auth.login.Configuration;
 import org.apache.activemq.broker.BrokerFactory;
 import org.apache.activemq.broker.BrokerService;
@@ -201,6 +202,11 @@ public final class BrokerLauncher implements AutoCloseable {
         }
         if (root.contains("could not be locked")) {
             return new BrokerStartException(StartupChecks.dataDirInUse(settings.dataDir()), failure);
+        }
+        InstanceAlreadyExistsException sameName = find(failure, InstanceAlreadyExistsException.class);
+        if (sameName != null) {
+            return new BrokerStartException("A broker with the same name already runs in this JVM ("
+                    + firstLine(sameName.getMessage()) + "); stop it first.", failure);
         }
         SAXParseException xmlError = find(failure, SAXParseException.class);
         if (xmlError != null) {

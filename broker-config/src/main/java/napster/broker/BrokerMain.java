@@ -56,6 +56,12 @@ public final class BrokerMain implements Runnable {
         out.flush();
     }
 
+    /** Printed right after {@link #printListening}: where to point a browser. */
+    static void printConsole(PrintWriter out, WebConsole console) {
+        out.println("Web console on " + console.uri() + " (login " + WebConsole.CONSOLE_USER + ").");
+        out.flush();
+    }
+
     static void printRunning(PrintWriter out) {
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The options {@code up} and {@code broker} share, read once into {@link BrokerSettings}. */
+/** The options {@code up} and {@code broker} share, read once into {@link BrokerSettings} and {@link ConsoleSettings}. */
 final class BrokerOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -23,6 +23,10 @@ final class BrokerOptions {
             description = "STOMP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
     int stompPort;
 
+    @Option(names = "--console-port", paramLabel = "PORT", defaultValue = "8161",
+            description = "Web console port (http://HOST:PORT/admin), 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int consolePort;
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "${sys:user.home}/.napster/data",
             description = "Folder for the broker's message store (default: ${DEFAULT-VALUE}).")
     Path dataDir;
@@ -35,6 +39,19 @@ final class BrokerOptions {
     BrokerSettings settings() {
         try {
             return new BrokerSettings(configDir, host, brokerPort, stompPort, dataDir);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /** The web console's settings: the broker's host, its own port; a clash of ports is a usage error. */
+    ConsoleSettings consoleSettings() {
+        try {
+            if (consolePort != 0 && (consolePort == brokerPort || consolePort == stompPort)) {
+                throw new IllegalArgumentException("The console port must differ from the broker and STOMP ports ("
+                        + consolePort + " is given twice).");
+            }
+            return ConsoleSettings.of(host, consolePort, dataDir);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

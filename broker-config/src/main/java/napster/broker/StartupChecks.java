@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * What can be checked before the broker starts, so that the common mistakes end in one
  * sentence instead of an ActiveMQ stack trace: missing configuration, default passwords on a
- * public address, a port or a data folder already in use.
+ * public address, a port (broker, STOMP, web console) or a data folder already in use.
  */
 final class StartupChecks {
     /** Prefix of the system property org.apache.activemq.util.LockFile sets while it holds a lock. */
@@ -39,6 +39,11 @@ final class StartupChecks {
         checkPortFree(address, settings.host(), settings.brokerPort(), "--broker-port");
         checkPortFree(address, settings.host(), settings.stompPort(), "--stomp-port");
         checkDataDirFree(settings.dataDir());
+    }
+
+    /** Before the broker starts, so a taken console port does not cost a broker start-up first. */
+    static void checkConsole(ConsoleSettings console) throws BrokerStartException {
+        checkPortFree(resolve(console.host()), console.host(), console.port(), "--console-port");
     }
 
     /** The one-sentence complaint about a taken port, also used when the broker itself fails to bind. */

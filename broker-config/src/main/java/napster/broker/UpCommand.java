@@ -9,11 +9,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code napster up}: the broker, then the indexer connected to it, in this JVM until Ctrl-C;
- * stops the indexer first, then the broker.
+ * {@code napster up}: the broker, its web console, then the indexer connected to it, in this
+ * JVM until Ctrl-C; stops them in the reverse order.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Runs the broker and the indexer in this JVM until Ctrl-C.")
+        description = "Runs the broker, its web console and the indexer in this JVM until Ctrl-C.")
 final class UpCommand implements Callable<Integer> {
     static final String INDEXER_USER = "indexer";
 
@@ -29,16 +29,21 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BrokerSettings settings = options.settings();
+        ConsoleSettings consoleSettings = options.consoleSettings();
         PrintWriter out = main.spec.commandLine().getOut();
+        StartupChecks.checkConsole(consoleSettings);
         try (ShutdownSignal signal = main.newShutdownSignal();
              BrokerLauncher broker = BrokerLauncher.start(settings)) {
             BrokerMain.printListening(out, broker);
-            // the indexer logs in with the password users.properties gives it, so changing it there is enough
-            String password = BrokerUsers.read(broker.settings().usersFile()).password(INDEXER_USER).orElse(INDEXER_USER);
-            try (Indexer indexer = Indexer.start(new ClientSettings(broker.localOpenWireUrl(), INDEXER_USER, password))) {
-                out.println("Indexer ready.");
-                BrokerMain.printRunning(out);
-                signal.await();
+            try (WebConsole console = WebConsole.start(consoleSettings)) {
+                BrokerMain.printConsole(out, console);
+                // the indexer logs in with the password users.properties gives it, so changing it there is enough
+                String password = BrokerUsers.read(broker.settings().usersFile()).password(INDEXER_USER).orElse(INDEXER_USER);
+                try (Indexer indexer = Indexer.start(new ClientSettings(broker.localOpenWireUrl(), INDEXER_USER, password))) {
+                    out.println("Indexer ready.");
+                    BrokerMain.printRunning(out);
+                    signal.await();
+                }
             }
         }
         return 0;

@@ -33,6 +33,8 @@ class BrokerMainIT {
     /** The first line of up/broker; the README quotes it. */
     static final Pattern LISTENING = Pattern.compile(
             "Broker listening on tcp://(\\S+):(\\d+) \\(OpenWire\\) and stomp://(\\S+):(\\d+) \\(STOMP\\); data in (.+)");
+    /** The line right after it. */
+    static final Pattern CONSOLE = Pattern.compile("Web console on http://(\\S+):(\\d+)/admin \\(login admin\\)\\.");
     static final Path CONFIG_DIR = Paths.get("").toAbsolutePath();
 
     @TempDir
@@ -43,17 +45,21 @@ class BrokerMainIT {
     private final BrokerMain main = new BrokerMain();
 
     @Test
-    void up_printsListeningIndexerReadyAndAnswersSearches() throws Exception {
+    void up_printsListeningConsoleIndexerReadyAndAnswersSearches() throws Exception {
         CompletableFuture<Integer> exit = run("up");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> lines().size() >= 3 || exit.isDone());
+        await().atMost(Duration.ofSeconds(60)).until(() -> lines().size() >= 4 || exit.isDone());
         List<String> lines = lines();
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(4);
         Matcher listening = LISTENING.matcher(lines.get(0));
         assertThat(listening.matches()).as(lines.get(0)).isTrue();
         assertThat(listening.group(1)).isEqualTo("127.0.0.1");
         assertThat(listening.group(5)).isEqualTo(data.toString());
-        assertThat(lines.subList(1, 3)).containsExactly("Indexer ready.", "Press Ctrl-C to stop.");
+        Matcher console = CONSOLE.matcher(lines.get(1));
+        assertThat(console.matches()).as(lines.get(1)).isTrue();
+        assertThat(console.group(1)).isEqualTo("127.0.0.1");
+        assertThat(Integer.parseInt(console.group(2))).isPositive();
+        assertThat(lines.subList(2, 4)).containsExactly("Indexer ready.", "Press Ctrl-C to stop.");
 
         String url = "tcp://127.0.0.1:" + listening.group(2);
         try (Connection peer = new BrokerConnector(new ClientSettings(url, "peer", "peer")).connect("it-peer");
@@ -69,14 +75,15 @@ class BrokerMainIT {
     }
 
     @Test
-    void broker_printsListeningAndStopsCleanly() throws Exception {
+    void broker_printsListeningAndConsoleAndStopsCleanly() throws Exception {
         CompletableFuture<Integer> exit = run("broker");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> lines().size() >= 2 || exit.isDone());
-        assertThat(lines()).hasSize(2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> lines().size() >= 3 || exit.isDone());
+        assertThat(lines()).hasSize(3);
         Matcher listening = LISTENING.matcher(lines().get(0));
         assertThat(listening.matches()).as(lines().get(0)).isTrue();
-        assertThat(lines().get(1)).isEqualTo("Press Ctrl-C to stop.");
+        assertThat(CONSOLE.matcher(lines().get(1)).matches()).as(lines().get(1)).isTrue();
+        assertThat(lines().get(2)).isEqualTo("Press Ctrl-C to stop.");
 
         main.requestStop();
         assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
@@ -86,7 +93,7 @@ class BrokerMainIT {
         CommandLine commandLine = BrokerMain.commandLine(main);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        String[] args = {command, "--broker-port", "0", "--stomp-port", "0", "--data", data.toString(),
+        String[] args = {command, "--broker-port", "0", "--stomp-port", "0", "--console-port", "0", "--data", data.toString(),
                 "--config-dir", CONFIG_DIR.toString()};
         return CompletableFuture.supplyAsync(() -> commandLine.execute(args));
     }

@@ -39,6 +39,51 @@ class BrokerMainTest {
     }
 
     @Test
+    void up_noOptions_consoleOnPort8161OfTheBrokerHost() {
+        ConsoleSettings console = consoleOf("up");
+
+        assertThat(console.host()).isEqualTo("127.0.0.1");
+        assertThat(console.port()).isEqualTo(8161);
+    }
+
+    @Test
+    void broker_consoleOptions_areRead() {
+        ConsoleSettings console = consoleOf("broker", "--host", "::1", "--console-port", "0");
+
+        assertThat(console.host()).isEqualTo("::1");
+        assertThat(console.port()).isZero();
+    }
+
+    @Test
+    void up_napsterHomeSet_servesTheWarUnpackedBelowIt() {
+        System.setProperty("napster.home", "/opt/napster");
+
+        assertThat(consoleOf("up").webappDir()).isEqualTo(Path.of("/opt/napster/broker-config/target/webconsole"));
+    }
+
+    @Test
+    void up_dataOption_consoleScratchFilesBelowIt() {
+        assertThat(consoleOf("up", "--data", "/tmp/d").workDir()).isEqualTo(Path.of("/tmp/d/webconsole"));
+    }
+
+    @Test
+    void up_consolePortOutOfRange_isUsageErrorExit2() {
+        int exit = execute("up", "--console-port", "-1");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("The console port must be between 0 and 65535, not -1.");
+    }
+
+    @Test
+    void broker_consolePortEqualsBrokerPort_isUsageErrorExit2() {
+        int exit = execute("broker", "--broker-port", "5000", "--console-port", "5000");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("The console port must differ from the broker and STOMP ports (5000 is given twice).");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void up_allOptions_areRead() {
         BrokerSettings settings = settingsOf("up", "--host", "::1", "--broker-port", "0", "--stomp-port", "7000",
                 "--data", "/tmp/d", "--config-dir", "/etc/napster", "-v");
@@ -85,12 +130,14 @@ class BrokerMainTest {
     @Test
     void help_listsTheOptions_exit0() {
         assertThat(execute("up", "--help")).isEqualTo(0);
-        assertThat(out.toString()).contains("--host", "--broker-port", "--stomp-port", "--data", "--config-dir", "-v");
+        assertThat(out.toString()).contains("--host", "--broker-port", "--stomp-port", "--console-port", "--data",
+                "--config-dir", "-v");
     }
 
     @Test
     void broker_missingConfigDir_isOneSentenceExit1() {
-        int exit = execute("broker", "--config-dir", "/no/such/dir", "--broker-port", "0", "--stomp-port", "0");
+        int exit = execute("broker", "--config-dir", "/no/such/dir", "--broker-port", "0", "--stomp-port", "0",
+                "--console-port", "0");
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("Cannot read the broker configuration file /no/such/dir/activemq.xml;"
@@ -103,6 +150,14 @@ class BrokerMainTest {
         ParseResult parsed = commandLine.parseArgs(args);
         Object command = parsed.subcommand().commandSpec().userObject();
         return command instanceof UpCommand up ? up.options.settings() : ((BrokerCommand) command).options.settings();
+    }
+
+    private ConsoleSettings consoleOf(String... args) {
+        CommandLine commandLine = BrokerMain.commandLine(new BrokerMain());
+        ParseResult parsed = commandLine.parseArgs(args);
+        Object command = parsed.subcommand().commandSpec().userObject();
+        return command instanceof UpCommand up ? up.options.consoleSettings()
+                : ((BrokerCommand) command).options.consoleSettings();
     }
 
     private int execute(String... args) {

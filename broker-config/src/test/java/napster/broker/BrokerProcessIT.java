@@ -7,6 +7,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -40,19 +42,23 @@ class BrokerProcessIT {
     @Test
     void up_newJvm_printsItsLinesAndStopsOnSigterm() throws Exception {
         long began = System.nanoTime();
-        Running up = start("up", "--broker-port", "0", "--stomp-port", "0");
+        Running up = start("up", "--broker-port", "0", "--stomp-port", "0", "--console-port", "0");
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                 .until(() -> up.out.size() >= 1 || !up.process.isAlive());
         long listeningMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                .until(() -> up.out.size() >= 3 || !up.process.isAlive());
+                .until(() -> up.out.size() >= 2 || !up.process.isAlive());
+        long consoleMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> up.out.size() >= 4 || !up.process.isAlive());
         long readyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
-        assertThat(up.out).hasSize(3);
+        assertThat(up.out).hasSize(4);
         assertThat(BrokerMainIT.LISTENING.matcher(up.out.get(0)).matches()).as(up.out.get(0)).isTrue();
-        assertThat(up.out.subList(1, 3)).containsExactly("Indexer ready.", "Press Ctrl-C to stop.");
+        assertThat(BrokerMainIT.CONSOLE.matcher(up.out.get(1)).matches()).as(up.out.get(1)).isTrue();
+        assertThat(up.out.subList(2, 4)).containsExactly("Indexer ready.", "Press Ctrl-C to stop.");
         System.out.println("Cold start of `up` in a new JVM: java launch to 'Broker listening' " + listeningMillis
-                + " ms, to 'Press Ctrl-C to stop.' " + readyMillis + " ms");
+                + " ms, to 'Web console on' " + consoleMillis + " ms, to 'Press Ctrl-C to stop.' " + readyMillis + " ms");
 
         up.process.destroy(); // SIGTERM, as Ctrl-C or kill would send
 
@@ -63,13 +69,14 @@ class BrokerProcessIT {
 
     @Test
     void broker_portTaken_printsOneSentenceAndExits1() throws Exception {
-        Running first = start("broker", "--broker-port", "0", "--stomp-port", "0");
-        await().atMost(Duration.ofSeconds(60)).until(() -> first.out.size() >= 2 || !first.process.isAlive());
+        Running first = start("broker", "--broker-port", "0", "--stomp-port", "0", "--console-port", "0");
+        await().atMost(Duration.ofSeconds(60)).until(() -> first.out.size() >= 3 || !first.process.isAlive());
         Matcher listening = BrokerMainIT.LISTENING.matcher(first.out.get(0));
         assertThat(listening.matches()).isTrue();
         String port = listening.group(2);
 
-        Running second = start("broker", "--broker-port", port, "--stomp-port", "0", "--data", data.resolve("other").toString());
+        Running second = start("broker", "--broker-port", port, "--stomp-port", "0", "--console-port", "0",
+                "--data", data.resolve("other").toString());
 
         assertThat(second.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(second.process.exitValue()).isEqualTo(1);
@@ -77,6 +84,22 @@ class BrokerProcessIT {
         assertThat(second.err).containsExactly(
                 "Port " + port + " on 127.0.0.1 is already in use; pass --broker-port to choose another.");
         assertThat(second.out).isEmpty();
+    }
+
+    @Test
+    void up_consolePortTaken_printsOneSentenceAndExits1BeforeStartingTheBroker() throws Exception {
+        try (ServerSocket other = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = other.getLocalPort();
+
+            Running up = start("up", "--broker-port", "0", "--stomp-port", "0", "--console-port", Integer.toString(port));
+
+            assertThat(up.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(up.process.exitValue()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> up.err.size() >= 1);
+            assertThat(up.err).containsExactly(
+                    "Port " + port + " on 127.0.0.1 is already in use; pass --console-port to choose another.");
+            assertThat(up.out).isEmpty();
+        }
     }
 
     private Running start(String... args) throws IOException {

@@ -244,21 +244,6 @@ class BrokerLauncherIT {
                         + brokenLine + " (");
     }
 
-    @Test
-    void secondStart_afterClose_reusesDataAndStartsAgain(@TempDir Path data) throws Exception {
-        BrokerSettings settings = new BrokerSettings(CONFIG_DIR, "127.0.0.1", 0, 0, data);
-        try (BrokerLauncher first = BrokerLauncher.start(settings)) {
-            assertThat(first.openWireUri().getPort()).isPositive();
-        }
-        try (BrokerLauncher second = BrokerLauncher.start(settings)) {
-            System.out.println("Broker start-up time: " + second.startupTime().toMillis() + " ms (warm JVM, existing data)");
-            try (Connection peer = new BrokerConnector(new ClientSettings(second.localOpenWireUrl(), "peer", "peer"))
-                    .connect("it-restart")) {
-                assertThat(peer).isNotNull();
-            }
-        }
-    }
-
     /** Sends a STOMP 1.2 CONNECT with the given headers and returns the broker's answer frame. */
     private static String stompConnect(String loginHeaders) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", broker.stompUri().getPort())) {

@@ -1,7 +1,9 @@
 package napster.indexer;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ public final class FileIndex {
     private static final class Share {
         private Peer peer;
         private Map<FileKey, Posting> files = new HashMap<>();
+        private long bytes;
 
         private Share(Peer peer) {
             this.peer = peer;
@@ -44,10 +47,11 @@ public final class FileIndex {
      * Adds a peer, or replaces a known one's address and whole share. Files it shared before
      * and still shares keep their first {@code sharedAt}.
      *
-     * @return the number of files now indexed for the peer
+     * @return the files now indexed for the peer; added: the batch (without duplicates),
+     *         removed: the files it shared before and no longer does
      * @throws IllegalArgumentException if the id or the key is already bound to another peer
      */
-    public int register(Peer peer, Collection<SharedFile> files, Instant sharedAt) {
+    public ShareChange register(Peer peer, Collection<SharedFile> files, Instant sharedAt) {
         return write(() -> {
             Share byId = sharesById.get(peer.peerId());
             Share byKey = sharesByKey.get(peer.peerKey());
@@ -58,21 +62,30 @@ public final class FileIndex {
             share.peer = peer;
             Map<FileKey, Posting> previous = share.files;
             share.files = new HashMap<>();
+            List<SharedFile> batch = new ArrayList<>(files.size());
             for (SharedFile file : files) {
                 FileKey key = FileKey.of(file);
+                if (share.files.containsKey(key)) {
+                    continue;
+                }
+                batch.add(file);
                 Posting kept = previous.remove(key);
                 if (kept != null) {
                     share.files.put(key, kept);
-                } else if (!share.files.containsKey(key)) {
+                } else {
                     Posting posting = Posting.of(peer.peerId(), file, sharedAt);
                     share.files.put(key, posting);
-                    link(posting);
+                    link(share, posting);
                 }
             }
-            previous.values().forEach(this::unlink);
+            List<SharedFile> dropped = new ArrayList<>(previous.size());
+            for (Posting posting : previous.values()) {
+                unlink(share, posting);
+                dropped.add(posting.toSharedFile());
+            }
             sharesById.put(peer.peerId(), share);
             sharesByKey.put(peer.peerKey(), share);
-            return share.files.size();
+            return new ShareChange(share.files.size(), batch, dropped);
         });
     }
 
@@ -80,13 +93,29 @@ public final class FileIndex {
      * Applies a delta to a known peer's share in one step: first drops {@code removed}, then
      * adds {@code added}, so searches never see half of it.
      *
-     * @return the number of files now indexed for the peer
+     * @return the files now indexed for the peer and the changes actually made (files it
+     *         did not share are not "removed", files it already shared are not "added")
      * @throws IllegalArgumentException if the peer is unknown
      */
-    public int update(int peerId, Collection<SharedFile> added, Collection<SharedFile> removed, Instant sharedAt) {
+    public ShareChange update(int peerId, Collection<SharedFile> added, Collection<SharedFile> removed,
+                              Instant sharedAt) {
         return write(() -> {
-            remove(peerId, removed);
-            return add(peerId, added, sharedAt);
+            Share share = shareOf(peerId);
+            List<SharedFile> gone = new ArrayList<>();
+            for (SharedFile file : removed) {
+                Posting posting = share.files.remove(FileKey.of(file));
+                if (posting != null) {
+                    unlink(share, posting);
+                    gone.add(file);
+                }
+            }
+            List<SharedFile> fresh = new ArrayList<>();
+            for (SharedFile file : added) {
+                if (addTo(share, file, sharedAt)) {
+                    fresh.add(file);
+                }
+            }
+            return new ShareChange(share.files.size(), fresh, gone);
         });
     }
 
@@ -100,12 +129,7 @@ public final class FileIndex {
         return write(() -> {
             Share share = shareOf(peerId);
             for (SharedFile file : files) {
-                FileKey key = FileKey.of(file);
-                if (!share.files.containsKey(key)) {
-                    Posting posting = Posting.of(peerId, file, sharedAt);
-                    share.files.put(key, posting);
-                    link(posting);
-                }
+                addTo(share, file, sharedAt);
             }
             return share.files.size();
         });
@@ -123,7 +147,7 @@ public final class FileIndex {
             for (SharedFile file : files) {
                 Posting removed = share.files.remove(FileKey.of(file));
                 if (removed != null) {
-                    unlink(removed);
+                    unlink(share, removed);
                 }
             }
             return share.files.size();
@@ -138,7 +162,7 @@ public final class FileIndex {
                 return false;
             }
             sharesByKey.remove(share.peer.peerKey());
-            share.files.values().forEach(this::unlink);
+            share.files.values().forEach(posting -> unlink(share, posting));
             return true;
         });
     }
@@ -149,6 +173,15 @@ public final class FileIndex {
 
     public Optional<Peer> peerByKey(String peerKey) {
         return read(() -> Optional.ofNullable(sharesByKey.get(peerKey)).map(share -> share.peer));
+    }
+
+    /** Every registered peer with the size of its share, by ascending peer id, at most {@code limit}. */
+    public List<ShareSummary> shares(int limit) {
+        return read(() -> sharesById.values().stream()
+                .sorted(Comparator.comparingInt(share -> share.peer.peerId()))
+                .limit(limit)
+                .map(share -> new ShareSummary(share.peer, share.files.size(), share.bytes))
+                .toList());
     }
 
     /** Files indexed for a peer; 0 if it is unknown. */
@@ -206,7 +239,19 @@ public final class FileIndex {
         return share;
     }
 
-    private void link(Posting posting) {
+    private boolean addTo(Share share, SharedFile file, Instant sharedAt) {
+        FileKey key = FileKey.of(file);
+        if (share.files.containsKey(key)) {
+            return false;
+        }
+        Posting posting = Posting.of(share.peer.peerId(), file, sharedAt);
+        share.files.put(key, posting);
+        link(share, posting);
+        return true;
+    }
+
+    private void link(Share share, Posting posting) {
+        share.bytes += posting.size();
         Content content = contents.computeIfAbsent(posting.sha256(), sha256 -> new Content());
         content.add(posting);
         NameEntry entry = names.get(posting.lowerName());
@@ -219,7 +264,8 @@ public final class FileIndex {
         fileCount++;
     }
 
-    private void unlink(Posting posting) {
+    private void unlink(Share share, Posting posting) {
+        share.bytes -= posting.size();
         Content content = contents.get(posting.sha256());
         content.remove(posting);
         if (content.isEmpty()) {

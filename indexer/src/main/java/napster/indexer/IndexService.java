@@ -1,17 +1,27 @@
 package napster.indexer;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import napster.common.protocol.Ack;
 import napster.common.protocol.ErrorReply;
 import napster.common.protocol.FileHit;
+import napster.common.protocol.Fields;
+import napster.common.protocol.FilesChanged;
+import napster.common.protocol.Heartbeat;
+import napster.common.protocol.ListPeers;
 import napster.common.protocol.Message;
 import napster.common.protocol.MessageTypes;
+import napster.common.protocol.PeerChanged;
+import napster.common.protocol.PeerInfo;
+import napster.common.protocol.PeerList;
 import napster.common.protocol.Register;
 import napster.common.protocol.Search;
 import napster.common.protocol.SearchResult;
+import napster.common.protocol.SharedFile;
 import napster.common.protocol.Unregister;
 import napster.common.protocol.Update;
 import org.slf4j.Logger;
@@ -19,8 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the indexer does with each request, without any transport: registers peers (binding
- * each peer key to the broker user that registered it), applies share changes and answers
- * searches. Every request gets a reply message; failures are {@link ErrorReply}s. Thread-safe.
+ * each peer key to the broker user that registered it), applies share changes, keeps each
+ * peer's lease (see {@link Leases}; {@link #expire()} drops the lapsed ones) and answers
+ * searches and peer listings. Every request gets a reply message; failures are
+ * {@link ErrorReply}s. Changes are reported to an {@link IndexListener}. Thread-safe.
  */
 public final class IndexService {
     /** Bounds the memory one peer can claim. */
@@ -31,13 +43,22 @@ public final class IndexService {
 
     private final FileIndex index;
     private final Clock clock;
-    // guards nextPeerId and the check-then-act between a key lookup and the change it allows
+    private final Leases leases;
+    private final IndexListener listener;
+    // guards nextPeerId, the check-then-act between a key lookup and the change it allows, and event order
     private final Object changes = new Object();
     private int nextPeerId = 1;
 
     public IndexService(FileIndex index, Clock clock) {
+        this(index, clock, Leases.DEFAULT_MISSED_BEATS, IndexListener.NONE);
+    }
+
+    /** {@code missedBeats}: how many heartbeats in a row a peer may miss before {@link #expire()} drops it. */
+    public IndexService(FileIndex index, Clock clock, int missedBeats, IndexListener listener) {
         this.index = Objects.requireNonNull(index, "index");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.leases = new Leases(missedBeats);
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     public FileIndex index() {
@@ -52,17 +73,45 @@ public final class IndexService {
         if (request instanceof Search search) {
             return search(search);
         }
+        if (request instanceof ListPeers list) {
+            return listPeers(list);
+        }
         if (request instanceof Register register) {
             return register(register, user);
         }
         if (request instanceof Update update) {
             return update(update, user);
         }
+        if (request instanceof Heartbeat heartbeat) {
+            return heartbeat(heartbeat, user);
+        }
         if (request instanceof Unregister unregister) {
             return unregister(unregister, user);
         }
         return ErrorReplies.badRequest("The indexer does not accept \"" + TYPES.typeOf(request.getClass())
-                + "\" messages; send register, update, unregister or search.");
+                + "\" messages; send register, update, heartbeat, unregister, search or peers.");
+    }
+
+    /**
+     * Drops every peer whose lease ran out (more than missedBeats × its interval since it was
+     * last heard from), reporting each as {@code peerChanged left, expired}.
+     *
+     * @return the events for the dropped peers, by ascending peer id
+     */
+    public List<PeerChanged> expire() {
+        synchronized (changes) {
+            Instant now = clock.instant();
+            List<PeerChanged> left = new ArrayList<>();
+            for (int peerId : leases.expired(now)) {
+                Optional<Peer> peer = index.peer(peerId);
+                leases.forget(peerId);
+                if (peer.isPresent()) {
+                    left.add(remove(peer.get(), PeerChanged.EXPIRED));
+                    LOG.info("Peer {} ({}) expired: no heartbeat in time", peerId, peer.get().user());
+                }
+            }
+            return left;
+        }
     }
 
     private SearchResult search(Search search) {
@@ -73,6 +122,17 @@ public final class IndexService {
         return new SearchResult(search.query(), index.search(search.query(), search.effectiveLimit()));
     }
 
+    private PeerList listPeers(ListPeers list) {
+        List<PeerInfo> peers = new ArrayList<>();
+        for (ShareSummary share : index.shares(list.effectiveLimit())) {
+            Peer peer = share.peer();
+            // a peer without a lease is being removed right now: leave it out
+            leases.lastSeen(peer.peerId()).ifPresent(lastSeen -> peers.add(
+                    new PeerInfo(peer.peerId(), peer.host(), peer.port(), share.files(), share.bytes(), lastSeen)));
+        }
+        return new PeerList(peers);
+    }
+
     private Message register(Register register, String user) {
         synchronized (changes) {
             Optional<Peer> known = index.peerByKey(register.peerKey());
@@ -81,9 +141,17 @@ public final class IndexService {
             }
             int peerId = known.map(Peer::peerId).orElseGet(() -> nextPeerId++);
             Peer peer = new Peer(peerId, register.peerKey(), user, register.host(), register.port());
-            int files = index.register(peer, register.files(), clock.instant());
-            LOG.info("Peer {} ({}) registered from {}:{} with {} files", peerId, user, peer.host(), peer.port(), files);
-            return new Ack(peerId, files);
+            Instant now = clock.instant();
+            ShareChange change = index.register(peer, register.files(), now);
+            leases.seen(peerId, now);
+            if (known.isEmpty()) {
+                listener.peerChanged(new PeerChanged(PeerChanged.JOINED, peerId, peer.host(), peer.port(),
+                        change.files(), null));
+            }
+            reportFiles(peer, change);
+            LOG.info("Peer {} ({}) registered from {}:{} with {} files", peerId, user, peer.host(), peer.port(),
+                    change.files());
+            return new Ack(peerId, change.files());
         }
     }
 
@@ -101,10 +169,28 @@ public final class IndexService {
             if ((long) index.fileCount(peer.peerId()) + update.added().size() > MAX_FILES_PER_PEER) {
                 return tooManyFiles();
             }
-            int files = index.update(peer.peerId(), update.added(), update.removed(), clock.instant());
-            LOG.debug("Peer {} updated: +{} -{} files, now {}", peer.peerId(), update.added().size(),
-                    update.removed().size(), files);
-            return new Ack(peer.peerId(), files);
+            Instant now = clock.instant();
+            ShareChange change = index.update(peer.peerId(), update.added(), update.removed(), now);
+            leases.seen(peer.peerId(), now);
+            reportFiles(peer, change);
+            LOG.debug("Peer {} updated: +{} -{} files, now {}", peer.peerId(), change.added().size(),
+                    change.removed().size(), change.files());
+            return new Ack(peer.peerId(), change.files());
+        }
+    }
+
+    private Message heartbeat(Heartbeat heartbeat, String user) {
+        synchronized (changes) {
+            Optional<Peer> known = index.peerByKey(heartbeat.peerKey());
+            if (known.isEmpty()) {
+                return unknownPeer();
+            }
+            Peer peer = known.get();
+            if (!Objects.equals(peer.user(), user)) {
+                return forbidden();
+            }
+            leases.beat(peer.peerId(), heartbeat.effectiveIntervalSeconds(), clock.instant());
+            return new Ack(peer.peerId(), index.fileCount(peer.peerId()));
         }
     }
 
@@ -118,10 +204,35 @@ public final class IndexService {
             if (!Objects.equals(peer.user(), user)) {
                 return forbidden();
             }
-            index.removePeer(peer.peerId());
+            leases.forget(peer.peerId());
+            remove(peer, PeerChanged.UNREGISTERED);
             LOG.info("Peer {} ({}) unregistered", peer.peerId(), user);
             return new Ack(peer.peerId(), 0);
         }
+    }
+
+    /** Forgets a peer and reports it left; its files go with it, without a filesChanged (see IndexListener). */
+    private PeerChanged remove(Peer peer, String reason) {
+        int files = index.fileCount(peer.peerId());
+        index.removePeer(peer.peerId());
+        PeerChanged left = new PeerChanged(PeerChanged.LEFT, peer.peerId(), peer.host(), peer.port(), files, reason);
+        listener.peerChanged(left);
+        return left;
+    }
+
+    /** One filesChanged per at most MAX_FILES_PER_MESSAGE added and removed files; none for no change. */
+    private void reportFiles(Peer peer, ShareChange change) {
+        List<SharedFile> added = change.added();
+        List<SharedFile> removed = change.removed();
+        int max = Fields.MAX_FILES_PER_MESSAGE;
+        for (int from = 0; from < added.size() || from < removed.size(); from += max) {
+            listener.filesChanged(new FilesChanged(peer.peerId(), peer.host(), peer.port(), slice(added, from, max),
+                    slice(removed, from, max)));
+        }
+    }
+
+    private static <T> List<T> slice(List<T> list, int from, int max) {
+        return from >= list.size() ? List.of() : list.subList(from, Math.min(list.size(), from + max));
     }
 
     private static ErrorReply forbidden() {

@@ -2,15 +2,22 @@ package napster.indexer;
 
 import jakarta.jms.JMSException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import napster.common.jms.BrokerConnector;
 import napster.common.jms.BrokerUnavailableException;
 import napster.common.jms.ClientSettings;
 import napster.common.jms.Destinations;
 import napster.common.jms.JmsCodec;
+import napster.common.protocol.Heartbeat;
+import napster.common.protocol.ListPeers;
 import napster.common.protocol.Message;
 import napster.common.protocol.ProtocolCodec;
 import napster.common.protocol.Register;
@@ -22,38 +29,111 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The indexer's broker side: serves {@code napster.register} and {@code napster.search},
- * each on its own connection so registrations never hold up searches, with one shared
- * {@link IndexService}. Close it to stop consuming and disconnect.
+ * each on its own failover connection so registrations never hold up searches, with one
+ * shared {@link IndexService}; publishes index events and reannounce requests on a third.
+ * Sweeps lapsed leases periodically. When it starts, and again when the broker comes back
+ * after an outage, it asks every peer to register again. Close it to stop and disconnect.
  */
 public final class Indexer implements AutoCloseable {
+    /** The {@link napster.common.protocol.Reannounce} reason sent once the consumers are ready. */
+    public static final String STARTED = "indexer started";
+    /** The reason sent when all connections resumed after a broker outage. */
+    public static final String RECONNECTED = "broker reconnected";
+    /** While the broker is away, a reply or event fails after this long instead of blocking. */
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
 
     private final ClientSettings settings;
-    private final IndexService service;
+    private final ScheduledExecutorService sweeper;
+    private final boolean ownsSweeper;
+    private final ConnectionWatch watch;
     private final List<QueueConsumer> consumers = new ArrayList<>();
     private final CompletableFuture<String> brokerLost = new CompletableFuture<>();
+    private volatile EventPublisher publisher;
+    private IndexService service;
+    private ScheduledFuture<?> sweep;
 
-    private Indexer(ClientSettings settings, IndexService service) {
+    private Indexer(ClientSettings settings, ScheduledExecutorService sweeper, boolean ownsSweeper) {
         this.settings = settings;
-        this.service = service;
+        this.sweeper = sweeper;
+        this.ownsSweeper = ownsSweeper;
+        this.watch = new ConnectionWatch(settings.brokerUrl(), () -> reannounce(RECONNECTED), brokerLost::complete);
     }
 
     public static Indexer start(ClientSettings settings) throws BrokerUnavailableException, JMSException {
-        return start(settings, Clock.systemUTC());
+        return start(settings, IndexerSettings.defaults());
     }
 
-    /** Connects and starts consuming; {@code clock} stamps when files were first shared. */
+    /** Connects and starts consuming; {@code clock} stamps when files were first shared and peers last seen. */
     public static Indexer start(ClientSettings settings, Clock clock) throws BrokerUnavailableException, JMSException {
-        Indexer indexer = new Indexer(settings, new IndexService(new FileIndex(), clock));
+        return start(settings, IndexerSettings.defaults().withClock(clock));
+    }
+
+    /** Connects and starts consuming, sweeping leases on a thread of its own. */
+    public static Indexer start(ClientSettings settings, IndexerSettings options)
+            throws BrokerUnavailableException, JMSException {
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+                task -> new Thread(task, "indexer-leases"));
+        return start(settings, options, sweeper, true);
+    }
+
+    /** Connects and starts consuming, sweeping leases on {@code sweeper} (which the caller owns and shuts down). */
+    public static Indexer start(ClientSettings settings, IndexerSettings options, ScheduledExecutorService sweeper)
+            throws BrokerUnavailableException, JMSException {
+        return start(settings, options, sweeper, false);
+    }
+
+    private static Indexer start(ClientSettings settings, IndexerSettings options, ScheduledExecutorService sweeper,
+                                 boolean ownsSweeper) throws BrokerUnavailableException, JMSException {
+        Indexer indexer = new Indexer(settings, sweeper, ownsSweeper);
         try {
-            indexer.consume(Destinations.REGISTER, Set.of(Register.class, Update.class, Unregister.class));
-            indexer.consume(Destinations.SEARCH, Set.of(Search.class));
+            indexer.connect(options);
         } catch (BrokerUnavailableException | JMSException | RuntimeException e) {
-            indexer.close();
+            indexer.closeQuietly();
             throw e;
         }
         LOG.info("Indexer consuming {} and {} on {}", Destinations.REGISTER, Destinations.SEARCH, settings.brokerUrl());
         return indexer;
+    }
+
+    private void connect(IndexerSettings options) throws BrokerUnavailableException, JMSException {
+        BrokerConnector connector = new BrokerConnector(settings);
+        JmsCodec codec = new JmsCodec(ProtocolCodec.standard());
+        publisher = EventPublisher.start(connector, SEND_TIMEOUT, watch.listenerFor("events"), codec);
+        service = new IndexService(new FileIndex(), options.clock(), options.missedBeats(), publisher);
+        consume(connector, codec, Destinations.REGISTER,
+                Set.of(Register.class, Update.class, Heartbeat.class, Unregister.class));
+        consume(connector, codec, Destinations.SEARCH, Set.of(Search.class, ListPeers.class));
+        long every = options.sweepEvery().toMillis();
+        sweep = sweeper.scheduleWithFixedDelay(this::sweepLeases, every, every, TimeUnit.MILLISECONDS);
+        watch.started();
+        // the consumers are ready: peers that were running before this indexer can register again
+        publisher.reannounce(STARTED);
+    }
+
+    private void consume(BrokerConnector connector, JmsCodec codec, String queue,
+                         Set<Class<? extends Message>> accepted) throws BrokerUnavailableException, JMSException {
+        consumers.add(QueueConsumer.start(connector, SEND_TIMEOUT, watch.listenerFor(queue), queue, accepted, service,
+                codec));
+    }
+
+    private void sweepLeases() {
+        try {
+            service.expire();
+        } catch (RuntimeException e) {
+            // a failed sweep must not end the schedule
+            LOG.error("Sweeping lapsed leases failed", e);
+        }
+    }
+
+    private void reannounce(String reason) {
+        EventPublisher events = publisher;
+        if (events != null) {
+            LOG.info("Asking peers to register again ({})", reason);
+            events.reannounce(reason);
+        }
     }
 
     public IndexService service() {
@@ -70,22 +150,29 @@ public final class Indexer implements AutoCloseable {
 
     /**
      * Completes, with one sentence for a person, when a connection to the broker fails for
-     * good (a failover URL retries first); the indexer is useless from then on.
+     * good. The failover transport retries forever unless the broker URL is itself a
+     * failover URL that limits reconnect attempts ({@code maxReconnectAttempts}), so with a
+     * plain URL this never completes: the indexer rides out broker restarts.
      */
     public CompletableFuture<String> brokerLost() {
         return brokerLost;
     }
 
-    private void consume(String queue, Set<Class<? extends Message>> accepted)
-            throws BrokerUnavailableException, JMSException {
-        JmsCodec codec = new JmsCodec(ProtocolCodec.standard());
-        consumers.add(QueueConsumer.start(new BrokerConnector(settings), queue, accepted, service, codec,
-                brokerLost::complete));
-    }
-
-    /** Stops both consumers (each waits for a message in progress) and disconnects. */
+    /** Stops sweeping, stops both consumers (each waits for a message in progress), flushes events, disconnects. */
     @Override
     public void close() throws JMSException {
+        watch.closing();
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
+        if (ownsSweeper) {
+            sweeper.shutdown();
+            try {
+                sweeper.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         JMSException failure = null;
         for (QueueConsumer consumer : consumers) {
             try {
@@ -94,8 +181,23 @@ public final class Indexer implements AutoCloseable {
                 failure = e;
             }
         }
+        if (publisher != null) {
+            try {
+                publisher.close();
+            } catch (JMSException e) {
+                failure = e;
+            }
+        }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (JMSException | RuntimeException e) {
+            LOG.debug("Closing a half-started indexer: {}", e.getMessage());
         }
     }
 }

@@ -13,8 +13,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code napster indexer}: runs the index against a broker until killed. Exit codes: 1 when
- * the broker cannot be reached or is lost (one sentence on stderr), 2 on bad usage.
+ * {@code napster indexer}: runs the index against a broker until killed, riding out broker
+ * restarts. Exit codes: 1 when the broker cannot be reached at start or is lost for good (a
+ * failover URL with limited reconnect attempts; one sentence on stderr), 2 on bad usage.
  */
 @Command(name = "indexer", mixinStandardHelpOptions = true, version = "napster indexer 0.1.0",
         description = "Keeps the napster file index: consumes napster.register and napster.search on the broker.")
@@ -29,6 +30,10 @@ public final class IndexerMain implements Callable<Integer> {
     @Option(names = "--password", description = "Broker password (default: $NAPSTER_PASSWORD, else the default "
             + "password of user indexer).")
     String password;
+
+    @Option(names = "--missed-beats", paramLabel = "N", defaultValue = "" + IndexerSettings.DEFAULT_MISSED_BEATS,
+            description = "Drop a peer after it misses this many heartbeats in a row (default: ${DEFAULT-VALUE}).")
+    int missedBeats;
 
     @Mixin
     Verbosity verbosity;
@@ -54,13 +59,17 @@ public final class IndexerMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        Indexer indexer = Indexer.start(settings);
+        if (missedBeats < 1) {
+            throw new ParameterException(spec.commandLine(), "--missed-beats must be at least 1.");
+        }
+        Indexer indexer = Indexer.start(settings, IndexerSettings.defaults().withMissedBeats(missedBeats));
         Thread closer = new Thread(() -> closeQuietly(indexer), "indexer-shutdown");
         Runtime.getRuntime().addShutdownHook(closer);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Indexer ready (broker " + settings.brokerUrl() + ").");
         out.flush();
-        // runs until killed (the hook closes the indexer) or until the broker is gone for good
+        // runs until killed (the hook closes the indexer) or until the broker is gone for good, which happens
+        // only with a failover URL that limits reconnect attempts: by default it waits for the broker to return
         String reason = indexer.brokerLost().join();
         Runtime.getRuntime().removeShutdownHook(closer);
         closeQuietly(indexer);

@@ -14,6 +14,10 @@ record Posting(int peerId, String name, String lowerName, long size, String sha2
         return new Posting(peerId, file.name(), NameMatch.lower(file.name()), file.size(), file.sha256(), sharedAt);
     }
 
+    SharedFile toSharedFile() {
+        return new SharedFile(name, size, sha256);
+    }
+
     FileKey key() {
         return new FileKey(name, sha256);
     }

@@ -146,10 +146,11 @@ class FileIndexTest {
     void register_again_replacesTheShareAndKeepsSharedAtOfFilesStillShared() {
         index.register(peer(1), List.of(file("kept.txt", 1), file("dropped.txt", 2)), T0);
 
-        int files = index.register(new Peer(1, Files.key(1), "user1", "10.9.9.9", 5_000),
-                List.of(file("kept.txt", 1), file("new.txt", 3)), T1);
+        ShareChange change = index.register(new Peer(1, Files.key(1), "user1", "10.9.9.9", 5_000),
+                List.of(file("kept.txt", 1), file("new.txt", 3), file("new.txt", 3)), T1);
 
-        assertThat(files).isEqualTo(2);
+        assertThat(change).isEqualTo(new ShareChange(2, List.of(file("kept.txt", 1), file("new.txt", 3)),
+                List.of(file("dropped.txt", 2))));
         assertThat(index.search("dropped", 10)).isEmpty();
         assertThat(index.search("kept.txt", 10).get(0).peers())
                 .containsExactly(new Holder(1, "10.9.9.9", 5_000, T0, "kept.txt"));
@@ -187,9 +188,11 @@ class FileIndexTest {
     void update_removesThenAdds() {
         index.register(peer(1), List.of(file("old", 1)), T0);
 
-        int files = index.update(1, List.of(file("new", 2)), List.of(file("old", 1)), T1);
+        ShareChange change = index.update(1, List.of(file("new", 2), file("new", 2)),
+                List.of(file("old", 1), file("never-shared", 3)), T1);
 
-        assertThat(files).isEqualTo(1);
+        assertThat(change).as("only what was actually added and removed")
+                .isEqualTo(new ShareChange(1, List.of(file("new", 2)), List.of(file("old", 1))));
         assertThat(index.search("old", 10)).isEmpty();
         assertThat(index.search("new", 10)).hasSize(1);
     }
@@ -222,5 +225,17 @@ class FileIndexTest {
         assertThat(index.stats()).isEqualTo(new IndexStats(2, 4, 2));
         assertThat(index.fileCount(1)).isEqualTo(3);
         assertThat(index.fileCount(3)).isZero();
+    }
+
+    @Test
+    void shares_listsPeersByIdWithFilesAndBytes() {
+        index.register(peer(3), List.of(file("c", 1)), T0);
+        index.register(peer(1), List.of(file("a", 1), file("b", 2)), T0);
+        index.register(peer(2), List.of(), T0);
+        index.update(1, List.of(file("d", 4)), List.of(file("a", 1)), T1);
+
+        assertThat(index.shares(10)).containsExactly(new ShareSummary(peer(1), 2, 1_002 + 1_004),
+                new ShareSummary(peer(2), 0, 0), new ShareSummary(peer(3), 1, 1_001));
+        assertThat(index.shares(2)).extracting(share -> share.peer().peerId()).containsExactly(1, 2);
     }
 }

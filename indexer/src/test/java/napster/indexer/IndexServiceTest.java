@@ -8,10 +8,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import napster.common.protocol.Ack;
 import napster.common.protocol.ErrorReply;
 import napster.common.protocol.FileHit;
+import napster.common.protocol.FilesChanged;
+import napster.common.protocol.Heartbeat;
+import napster.common.protocol.ListPeers;
+import napster.common.protocol.PeerChanged;
+import napster.common.protocol.PeerInfo;
+import napster.common.protocol.PeerList;
 import napster.common.protocol.Holder;
 import napster.common.protocol.Message;
 import napster.common.protocol.Register;
@@ -166,5 +174,131 @@ class IndexServiceTest {
         SearchResult reply = (SearchResult) service.handle(new Search("a", null, 2), "bob");
 
         assertThat(reply.results()).hasSize(2);
+    }
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final RecordingListener events = new RecordingListener();
+    private final IndexService live = new IndexService(new FileIndex(), clock, 3, events);
+
+    private Message registerLive(int keyNumber, SharedFile... files) {
+        return live.handle(new Register(key(keyNumber), "10.0.0." + keyNumber, 25_000, List.of(files)), "alice");
+    }
+
+    private static FilesChanged filesChanged(int keyNumber, List<SharedFile> added, List<SharedFile> removed) {
+        return new FilesChanged(keyNumber, "10.0.0." + keyNumber, 25_000, added, removed);
+    }
+
+    @Test
+    void register_newKey_emitsJoinedWithItsFilesThenFilesChanged() {
+        registerLive(1, file("a", 1), file("b", 2));
+
+        assertThat(events.take()).containsExactly(
+                new PeerChanged(PeerChanged.JOINED, 1, "10.0.0.1", 25_000, 2, null),
+                filesChanged(1, List.of(file("a", 1), file("b", 2)), List.of()));
+    }
+
+    @Test
+    void register_again_emitsOnlyFilesChangedWithTheBatchAndWhatItDropped() {
+        registerLive(1, file("a", 1), file("b", 2));
+        events.take();
+
+        registerLive(1, file("a", 1), file("c", 3));
+
+        assertThat(events.take()).containsExactly(
+                filesChanged(1, List.of(file("a", 1), file("c", 3)), List.of(file("b", 2))));
+    }
+
+    @Test
+    void register_emptyShareOfNewKey_emitsJoinedOnly() {
+        registerLive(1);
+
+        assertThat(events.take()).containsExactly(new PeerChanged(PeerChanged.JOINED, 1, "10.0.0.1", 25_000, 0, null));
+    }
+
+    @Test
+    void update_emitsWhatWasActuallyAddedAndRemoved() {
+        registerLive(1, file("a", 1));
+        events.take();
+
+        live.handle(new Update(key(1), List.of(file("a", 1), file("new", 2)), List.of(file("never", 3))), "alice");
+        live.handle(new Update(key(1), List.of(file("a", 1)), List.of()), "alice");
+
+        assertThat(events.take()).as("the second update changed nothing")
+                .containsExactly(filesChanged(1, List.of(file("new", 2)), List.of()));
+    }
+
+    @Test
+    void update_refusedAsForbidden_emitsNothing() {
+        registerLive(1, file("a", 1));
+        events.take();
+
+        live.handle(new Update(key(1), List.of(file("b", 2)), List.of()), "mallory");
+
+        assertThat(events.take()).isEmpty();
+    }
+
+    @Test
+    void unregister_emitsLeftUnregisteredWithItsFileCountAndNoFilesChanged() {
+        registerLive(1, file("a", 1), file("b", 2));
+        events.take();
+
+        live.handle(new Unregister(key(1)), "alice");
+
+        assertThat(events.take()).containsExactly(
+                new PeerChanged(PeerChanged.LEFT, 1, "10.0.0.1", 25_000, 2, PeerChanged.UNREGISTERED));
+    }
+
+    @Test
+    void register_droppingMoreThanOneMessageHolds_splitsFilesChanged() {
+        List<SharedFile> many = new ArrayList<>();
+        for (int i = 0; i < 12_000; i++) {
+            many.add(file("f" + i, i));
+        }
+        registerLive(1, many.subList(0, 5_000).toArray(SharedFile[]::new));
+        live.handle(new Update(key(1), many.subList(5_000, 10_000), List.of()), "alice");
+        live.handle(new Update(key(1), many.subList(10_000, 12_000), List.of()), "alice");
+        events.take();
+
+        registerLive(1, file("only", 99_999));
+
+        List<Message> changes = events.take();
+        assertThat(changes).hasSize(3).allSatisfy(event -> assertThat(event).isInstanceOfSatisfying(FilesChanged.class,
+                changed -> assertThat(changed.removed()).hasSizeLessThanOrEqualTo(5_000)));
+        assertThat(changes).extracting(event -> ((FilesChanged) event).added().size()).containsExactly(1, 0, 0);
+        assertThat(changes).extracting(event -> ((FilesChanged) event).removed().size())
+                .containsExactly(5_000, 5_000, 2_000);
+        assertThat(changes).flatExtracting(event -> ((FilesChanged) event).removed())
+                .containsExactlyInAnyOrderElementsOf(many);
+    }
+
+    @Test
+    void listPeers_listsByIdWithFilesBytesAndLastSeen() {
+        registerLive(3, file("c", 3));
+        registerLive(1, file("a", 1), file("b", 2));
+        clock.advance(Duration.ofSeconds(5));
+        live.handle(new Heartbeat(key(1), null), "alice");
+
+        Message reply = live.handle(new ListPeers(null), "bob");
+
+        assertThat(reply).isEqualTo(new PeerList(List.of(
+                new PeerInfo(1, "10.0.0.3", 25_000, 1, 1_003, NOW),
+                new PeerInfo(2, "10.0.0.1", 25_000, 2, 1_001 + 1_002, NOW.plusSeconds(5)))));
+    }
+
+    @Test
+    void listPeers_withLimit_returnsTheLowestIds() {
+        for (int n = 1; n <= 5; n++) {
+            registerLive(n);
+        }
+        live.handle(new Unregister(key(2)), "alice");
+
+        PeerList reply = (PeerList) live.handle(new ListPeers(3), "bob");
+
+        assertThat(reply.peers()).extracting(PeerInfo::peerId).containsExactly(1, 3, 4);
+    }
+
+    @Test
+    void listPeers_nobodyRegistered_isEmpty() {
+        assertThat(live.handle(new ListPeers(10), "bob")).isEqualTo(new PeerList(List.of()));
     }
 }

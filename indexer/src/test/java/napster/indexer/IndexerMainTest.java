@@ -32,7 +32,13 @@ class IndexerMainTest {
     @Test
     void main_help_printsUsageAndExitsZero() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("--broker=URL", "--user", "--password", "--verbose");
+        assertThat(out.toString()).contains("--broker=URL", "--user", "--password", "--missed-beats=N", "--verbose");
+    }
+
+    @Test
+    void main_missedBeatsBelowOne_exitsWithUsageError() {
+        assertThat(run("--missed-beats", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--missed-beats must be at least 1.");
     }
 
     @Test

@@ -14,7 +14,10 @@ import napster.common.jms.Delivery;
 import napster.common.jms.Destinations;
 import napster.common.jms.JmsCodec;
 import napster.common.jms.RequestReplyClient;
+import napster.common.protocol.Heartbeat;
+import napster.common.protocol.ListPeers;
 import napster.common.protocol.Message;
+import napster.common.protocol.PeerList;
 import napster.common.protocol.ProtocolCodec;
 import napster.common.protocol.Search;
 import napster.common.protocol.SearchResult;
@@ -44,6 +47,15 @@ final class TestPeer implements AutoCloseable {
 
     Message register(Message message) throws Exception {
         return await(registerAsync(message));
+    }
+
+    /** Sends a heartbeat on the register queue, non-persistent as peers send them. */
+    Message heartbeat(Heartbeat heartbeat) throws Exception {
+        return await(client.request(Destinations.REGISTER, heartbeat, Delivery.NON_PERSISTENT, TIMEOUT));
+    }
+
+    PeerList peers(ListPeers request) throws Exception {
+        return (PeerList) await(client.request(Destinations.SEARCH, request, Delivery.NON_PERSISTENT, TIMEOUT));
     }
 
     SearchResult search(Search search) throws Exception {

@@ -113,6 +113,12 @@ final class NapsterProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: the process gets no chance to clean up, as after a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** SIGTERM, so shutdown hooks run (peers unregister); SIGKILL if it does not end within 20 s. */
     @Override
     public void close() throws InterruptedException {

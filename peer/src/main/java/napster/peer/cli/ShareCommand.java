@@ -45,6 +45,19 @@ final class ShareCommand implements Callable<Integer> {
             description = "Concurrent uploads; more get a busy answer (default: ${DEFAULT-VALUE}).")
     int slots;
 
+    @Option(names = "--heartbeat", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Tell the indexer this peer is alive every SECONDS (default: ${DEFAULT-VALUE}).")
+    int heartbeatSeconds;
+
+    @Option(names = "--no-watch", negatable = false,
+            description = "Share the folders as they are now: do not follow later changes on disk.")
+    boolean noWatch;
+
+    @Option(names = "--rescan", paramLabel = "SECONDS", defaultValue = "30",
+            description = "While watching, also rescan everything every SECONDS as a safety net; 0 turns that off"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int rescanSeconds;
+
     @Option(names = "--cache-dir", paramLabel = "DIR", hidden = true,
             description = "Where file hashes are cached between runs.")
     Path cacheDir;
@@ -77,14 +90,21 @@ final class ShareCommand implements Callable<Integer> {
     }
 
     ShareSettings settings() {
+        if (rescanSeconds < 0) {
+            throw new IllegalArgumentException("--rescan must be 0 (no periodic rescan) or more seconds.");
+        }
         return new ShareSettings(folders, port, advertiseHost, slots, Duration.ofSeconds(60),
-                cacheDir != null ? cacheDir : defaultCacheDir());
+                cacheDir != null ? cacheDir : defaultCacheDir(), Duration.ofSeconds(heartbeatSeconds), !noWatch,
+                Duration.ofSeconds(rescanSeconds));
     }
 
     static void printBanner(PrintWriter out, SharingSession session) {
         out.printf("Sharing %d files (%s) on %s:%d as peer %d.%n", session.catalogue().size(),
                 Sizes.format(session.catalogue().totalBytes()), session.advertisedHost(), session.port(),
                 session.peerId());
+        if (session.watching()) {
+            out.println("Following changes in the shared folders.");
+        }
         out.printf("[*] Started listening on %s : %d. Press Ctrl-C to stop sharing.%n", session.advertisedHost(),
                 session.port());
         out.flush();

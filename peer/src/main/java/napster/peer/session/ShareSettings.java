@@ -4,10 +4,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import napster.common.protocol.Fields;
+import napster.common.protocol.Heartbeat;
+import napster.peer.share.ShareWatcher;
 
-/** What and how a peer shares: folders, its transfer port, the host others should dial, upload slots. */
+/**
+ * What and how a peer shares: folders, its transfer port, the host others should dial, upload
+ * slots; how often it heartbeats; whether the share follows the disk (watching, and a full
+ * rescan every {@code rescan}; zero means no periodic rescan).
+ */
 public record ShareSettings(List<Path> roots, int port, String advertiseHost, int slots, Duration idleTimeout,
-                            Path cacheDir) {
+                            Path cacheDir, Duration heartbeat, boolean watch, Duration rescan) {
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(Heartbeat.DEFAULT_INTERVAL_SECONDS);
+    public static final Duration DEFAULT_RESCAN = ShareWatcher.DEFAULT_RESCAN;
+
+    /** Heartbeat every 10 s, watch the folders, full rescan every 30 s. */
+    public ShareSettings(List<Path> roots, int port, String advertiseHost, int slots, Duration idleTimeout,
+                         Path cacheDir) {
+        this(roots, port, advertiseHost, slots, idleTimeout, cacheDir, DEFAULT_HEARTBEAT, true, DEFAULT_RESCAN);
+    }
+
     public ShareSettings {
         if (roots.isEmpty()) {
             throw new IllegalArgumentException("Name at least one folder to share.");
@@ -23,6 +38,14 @@ public record ShareSettings(List<Path> roots, int port, String advertiseHost, in
         }
         if (slots < 1) {
             throw new IllegalArgumentException("--slots must be at least 1.");
+        }
+        if (heartbeat.toSeconds() < 1 || heartbeat.toSeconds() > Heartbeat.MAX_INTERVAL_SECONDS
+                || heartbeat.toMillis() % 1000 != 0) {
+            throw new IllegalArgumentException("--heartbeat must be a whole number of seconds between 1 and "
+                    + Heartbeat.MAX_INTERVAL_SECONDS + ".");
+        }
+        if (rescan.isNegative()) {
+            throw new IllegalArgumentException("--rescan must be 0 (no periodic rescan) or more seconds.");
         }
     }
 }

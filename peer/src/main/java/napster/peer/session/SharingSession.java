@@ -6,55 +6,114 @@ import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import napster.common.jms.BrokerUnavailableException;
 import napster.common.jms.ClientSettings;
+import napster.common.jms.Destinations;
 import napster.common.protocol.Ack;
+import napster.common.protocol.Reannounce;
+import napster.common.protocol.SharedFile;
 import napster.peer.index.IndexClient;
 import napster.peer.index.IndexException;
 import napster.peer.share.ShareCatalogue;
+import napster.peer.share.ShareDelta;
+import napster.peer.share.ShareScanner;
+import napster.peer.share.ShareWatcher;
 import napster.peer.transfer.FileServer;
 import napster.peer.transfer.ServerSettings;
+import org.apache.activemq.transport.TransportListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A running share: the catalogue of hashed files, the file server on its port and the
- * registration at the indexer. Closing it unregisters at once and stops serving.
+ * A running share: the catalogue of hashed files (kept following the disk unless watching is
+ * off), the file server on its port, and the peer's presence in the index (registration,
+ * heartbeats, re-registration after an indexer or broker restart, deltas). The broker
+ * connection fails over: while the broker is away the file server keeps serving. Closing it
+ * unregisters at once and stops serving.
  */
 public final class SharingSession implements AutoCloseable {
-    private final ShareCatalogue catalogue;
+    private static final Logger LOG = LoggerFactory.getLogger(SharingSession.class);
+    /** While the broker is away a send fails after this long instead of blocking. */
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+
+    private final AtomicReference<ShareCatalogue> catalogue;
     private final FileServer server;
     private final IndexClient index;
     private final String peerKey;
     private final String advertisedHost;
-    private final int peerId;
+    private final IndexPresence presence;
+    private final ScheduledExecutorService indexThread;
+    private final AutoCloseable control;
+    private final ShareWatcher watcher;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SharingSession(ShareCatalogue catalogue, FileServer server, IndexClient index, String peerKey,
-                           String advertisedHost, int peerId) {
+    private SharingSession(AtomicReference<ShareCatalogue> catalogue, FileServer server, IndexClient index,
+                           String peerKey, String advertisedHost, IndexPresence presence,
+                           ScheduledExecutorService indexThread, AutoCloseable control, ShareWatcher watcher) {
         this.catalogue = catalogue;
         this.server = server;
         this.index = index;
         this.peerKey = peerKey;
         this.advertisedHost = advertisedHost;
-        this.peerId = peerId;
+        this.presence = presence;
+        this.indexThread = indexThread;
+        this.control = control;
+        this.watcher = watcher;
     }
 
-    /** Hashes the folders, starts serving, then registers; anything that fails undoes what already started. */
+    /**
+     * Hashes the folders, starts serving, connects (failover), subscribes to reannounces,
+     * registers, then starts heartbeats and watching; anything that fails undoes what already
+     * started. A broker that is down at start fails at once.
+     */
     public static SharingSession start(ShareSettings settings, ClientSettings client, Duration indexTimeout,
                                        Consumer<String> log)
             throws IOException, BrokerUnavailableException, IndexException {
-        ShareCatalogue catalogue = ShareCatalogue.scan(settings.roots(), settings.cacheDir());
-        catalogue.skipped().forEach(reason -> log.accept("Not shared: " + reason));
+        ShareScanner scanner = ShareScanner.open(settings.roots(), settings.cacheDir());
+        ShareCatalogue scanned = scanner.scan();
+        scanned.skipped().forEach(reason -> log.accept("Not shared: " + reason));
+        AtomicReference<ShareCatalogue> catalogue = new AtomicReference<>(scanned);
         FileServer server = FileServer.start(new ServerSettings(bindHost(settings.advertiseHost()), settings.port(),
-                settings.slots(), settings.idleTimeout()), catalogue::find, log);
+                settings.slots(), settings.idleTimeout()), sha256 -> catalogue.get().find(sha256), log);
+        String name = "peer-" + server.port();
+        BrokerWatch brokerWatch = new BrokerWatch(log);
         IndexClient index = null;
+        ScheduledExecutorService indexThread = null;
+        AutoCloseable control = null;
         try {
-            index = IndexClient.connect(client, "peer-" + server.port(), indexTimeout);
+            index = IndexClient.connectResilient(client, name, indexTimeout, SEND_TIMEOUT, brokerWatch);
             String peerKey = newPeerKey();
-            Ack ack = index.register(peerKey, settings.advertiseHost(), server.port(), catalogue.files());
-            return new SharingSession(catalogue, server, index, peerKey, settings.advertiseHost(), ack.peerId());
-        } catch (BrokerUnavailableException | IndexException | RuntimeException e) {
+            indexThread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, name + "-index"));
+            Duration beatWait = indexTimeout.compareTo(settings.heartbeat()) < 0 ? indexTimeout : settings.heartbeat();
+            IndexPresence presence = new IndexPresence(
+                    link(index, peerKey, settings.advertiseHost(), server.port(), beatWait),
+                    () -> catalogue.get().files(), indexThread, settings.heartbeat(), log);
+            control = index.subscribe(Destinations.CONTROL, message -> {
+                if (message instanceof Reannounce reannounce) {
+                    presence.registerAgain("the indexer asked: " + reannounce.reason());
+                }
+            });
+            presence.registerFirst();
+            brokerWatch.onResume(() -> presence.registerAgain("the broker connection came back"));
+            presence.start();
+            ShareWatcher watcher = settings.watch()
+                    ? ShareWatcher.start(scanner, catalogue, ShareWatcher.DEFAULT_DEBOUNCE, settings.rescan(),
+                            presence::send, log, name)
+                    : null;
+            return new SharingSession(catalogue, server, index, peerKey, settings.advertiseHost(), presence,
+                    indexThread, control, watcher);
+        } catch (BrokerUnavailableException | IndexException | IOException | RuntimeException e) {
+            if (indexThread != null) {
+                indexThread.shutdownNow();
+            }
+            closeQuietly(control);
             if (index != null) {
                 index.close();
             }
@@ -63,8 +122,28 @@ public final class SharingSession implements AutoCloseable {
         }
     }
 
+    private static IndexPresence.Link link(IndexClient index, String peerKey, String host, int port, Duration beatWait) {
+        return new IndexPresence.Link() {
+            @Override
+            public Ack register(List<SharedFile> files) throws IndexException {
+                return index.register(peerKey, host, port, files);
+            }
+
+            @Override
+            public void update(ShareDelta delta) throws IndexException {
+                index.update(peerKey, delta.added(), delta.removed());
+            }
+
+            @Override
+            public void heartbeat(int intervalSeconds) throws IndexException {
+                index.heartbeat(peerKey, intervalSeconds, beatWait);
+            }
+        };
+    }
+
+    /** The peer id of the latest registration (a restarted indexer may number this peer anew). */
     public int peerId() {
-        return peerId;
+        return presence.peerId();
     }
 
     public int port() {
@@ -75,14 +154,30 @@ public final class SharingSession implements AutoCloseable {
         return advertisedHost;
     }
 
+    /** The share as it stands now (replaced whenever the watcher sees the disk change). */
     public ShareCatalogue catalogue() {
-        return catalogue;
+        return catalogue.get();
+    }
+
+    /** Whether the share follows the disk. */
+    public boolean watching() {
+        return watcher != null;
     }
 
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (watcher != null) {
+            watcher.close();
+        }
+        closeQuietly(control);
+        indexThread.shutdownNow();
+        try {
+            indexThread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try {
             index.unregister(peerKey);
@@ -91,6 +186,58 @@ public final class SharingSession implements AutoCloseable {
         } finally {
             index.close();
             server.close();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("Closing failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Hears the failover transport: tells the user when the broker goes away and comes back, and
+     * then asks for a fresh registration. Runs on the transport thread, so it only hands work on.
+     */
+    static final class BrokerWatch implements TransportListener {
+        private final Consumer<String> log;
+        private volatile Runnable onResume = () -> { };
+        private volatile boolean interrupted;
+
+        BrokerWatch(Consumer<String> log) {
+            this.log = log;
+        }
+
+        void onResume(Runnable action) {
+            this.onResume = action;
+        }
+
+        @Override
+        public void onCommand(Object command) {
+        }
+
+        @Override
+        public void onException(IOException error) {
+            LOG.debug("Broker transport failed: {}", error.getMessage());
+        }
+
+        @Override
+        public void transportInterupted() {
+            interrupted = true;
+            log.accept("Lost the broker; still serving files, reconnecting ...");
+        }
+
+        @Override
+        public void transportResumed() {
+            if (interrupted) {
+                interrupted = false;
+                log.accept("Reconnected to the broker; registering again.");
+                onResume.run();
+            }
         }
     }
 

@@ -6,12 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import napster.common.protocol.SharedFile;
 
 /**
@@ -29,7 +26,7 @@ public final class ShareCatalogue {
     private final List<String> skipped;
     private final long totalBytes;
 
-    private ShareCatalogue(List<Path> roots, List<SharedEntry> entries, List<String> skipped) {
+    ShareCatalogue(List<Path> roots, List<SharedEntry> entries, List<String> skipped) {
         this.roots = List.copyOf(roots);
         this.entries = entries.stream().sorted(Comparator.comparing(SharedEntry::path)).toList();
         this.skipped = List.copyOf(skipped);
@@ -42,36 +39,13 @@ public final class ShareCatalogue {
     /**
      * Walks every root and hashes its files through a per-root {@link HashCache} kept in
      * {@code cacheDir}. Fails with one clear sentence when a root is not a readable folder.
+     * {@link ShareScanner} does the same repeatedly, keeping the hash caches in memory.
      */
     public static ShareCatalogue scan(List<Path> roots, Path cacheDir) throws IOException {
-        Objects.requireNonNull(cacheDir, "cacheDir");
-        if (roots == null || roots.isEmpty()) {
-            throw new IllegalArgumentException("Name at least one folder to share.");
-        }
-        Set<Path> realRoots = new LinkedHashSet<>();
-        for (Path root : roots) {
-            realRoots.add(checkedRoot(root));
-        }
-        Files.createDirectories(cacheDir);
-        Path realCacheDir = cacheDir.toRealPath();
-        List<SharedEntry> entries = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        for (Path root : realRoots) {
-            HashCache hashes = new HashCache(HashCache.defaultLocation(root, realCacheDir));
-            RootScan scan = RootScan.walk(root, hashes, realCacheDir);
-            hashes.forgetAllExcept(scan.entries().stream().map(SharedEntry::path).toList());
-            try {
-                hashes.save();
-            } catch (IOException e) {
-                throw new IOException("Cannot save the hash cache " + hashes.file() + ": " + e.getMessage() + ".", e);
-            }
-            entries.addAll(scan.entries());
-            skipped.addAll(scan.skipped());
-        }
-        return new ShareCatalogue(List.copyOf(realRoots), entries, skipped);
+        return ShareScanner.open(roots, cacheDir).scan();
     }
 
-    private static Path checkedRoot(Path root) throws IOException {
+    static Path checkedRoot(Path root) throws IOException {
         Path shown = root.toAbsolutePath().normalize();
         if (!Files.exists(root)) {
             throw new IOException("Cannot share " + shown + ": no such directory.");

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import napster.common.protocol.ListPeers;
 import napster.common.protocol.Search;
+import napster.peer.session.ShareSettings;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -48,6 +51,70 @@ class CommandLineParsingTest {
         assertThat(share.advertiseHost).isEqualTo("127.0.0.1");
         assertThat(share.slots).isEqualTo(8);
         assertThat(share.client.timeout().toSeconds()).isEqualTo(10);
+    }
+
+    @Test
+    void share_livenessOptions_areParsed() {
+        ShareCommand share = command(napster().parseArgs("share", "dir", "--heartbeat", "3", "--no-watch",
+                "--rescan", "7"), ShareCommand.class);
+        ShareSettings settings = share.settings();
+        assertThat(settings.heartbeat()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(settings.watch()).isFalse();
+        assertThat(settings.rescan()).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void share_livenessDefaults_areTenSecondBeatsWatchingAndThirtySecondRescans() {
+        ShareSettings settings = command(napster().parseArgs("share", "dir"), ShareCommand.class).settings();
+        assertThat(settings.heartbeat()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.watch()).isTrue();
+        assertThat(settings.rescan()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void shareZeroHeartbeat_isBadUsageWithExit2() {
+        assertThat(napster().execute("share", "dir", "--heartbeat", "0", "--broker", "tcp://127.0.0.1:1"))
+                .isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("--heartbeat must be a whole number of seconds between 1 and 3600.");
+    }
+
+    @Test
+    void shareNegativeRescan_isBadUsageWithExit2() {
+        assertThat(napster().execute("share", "dir", "--rescan", "-1", "--broker", "tcp://127.0.0.1:1")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("--rescan must be 0 (no periodic rescan) or more seconds.");
+    }
+
+    @Test
+    void peers_jsonAndLimit_areParsed() {
+        PeersCommand peers = command(napster().parseArgs("peers", "--json", "--limit", "5"), PeersCommand.class);
+        assertThat(peers.json).isTrue();
+        assertThat(peers.request()).isEqualTo(new ListPeers(5));
+    }
+
+    @Test
+    void peers_defaults_areATableOfUpToAThousand() {
+        PeersCommand peers = command(napster().parseArgs("peers"), PeersCommand.class);
+        assertThat(peers.json).isFalse();
+        assertThat(peers.request()).isEqualTo(new ListPeers(1000));
+    }
+
+    @Test
+    void peersLimitOutOfRange_isBadUsageWithExit2() {
+        assertThat(napster().execute("peers", "--limit", "0")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("--limit must be between 1 and 10000.");
+    }
+
+    @Test
+    void watch_queryAndJson_areParsed() {
+        WatchCommand watch = command(napster().parseArgs("watch", "6.txt", "--json"), WatchCommand.class);
+        assertThat(watch.query).isEqualTo("6.txt");
+        assertThat(watch.json).isTrue();
+    }
+
+    @Test
+    void watch_withoutQuery_isBadUsageWithExit2() {
+        assertThat(napster().execute("watch")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Missing required parameter: 'QUERY'");
     }
 
     @Test
@@ -119,13 +186,14 @@ class CommandLineParsingTest {
     @Test
     void help_listsClientCommandsAndServerCommands() {
         assertThat(napster().execute("--help")).isZero();
-        assertThat(out.toString()).contains("share", "search", "get", "menu", "up (broker + indexer)");
+        assertThat(out.toString()).contains("share", "search", "get", "peers", "watch", "menu",
+                "up (broker + indexer)");
     }
 
     @Test
     void subcommands_areTheDocumentedOnes() {
         assertThat(napster().getSubcommands().keySet()).containsExactlyInAnyOrderElementsOf(
-                List.of("share", "search", "get", "menu"));
+                List.of("share", "search", "get", "peers", "watch", "menu"));
     }
 
     @Test

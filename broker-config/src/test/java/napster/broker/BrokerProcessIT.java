@@ -1,6 +1,7 @@
 package napster.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
@@ -10,6 +11,7 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -18,6 +20,18 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import jakarta.jms.Connection;
+import napster.common.jms.BrokerConnector;
+import napster.common.jms.BrokerUnavailableException;
+import napster.common.jms.ClientSettings;
+import napster.common.jms.Delivery;
+import napster.common.jms.Destinations;
+import napster.common.jms.JmsCodec;
+import napster.common.jms.RequestReplyClient;
+import napster.common.protocol.Message;
+import napster.common.protocol.ProtocolCodec;
+import napster.common.protocol.Search;
+import napster.common.protocol.SearchResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +116,45 @@ class BrokerProcessIT {
         }
     }
 
+    @Test
+    void up_everyInterfaceWithDefaultPasswords_refusesWithOneSentenceExit1() throws Exception {
+        Running up = start("up", "--host", "0.0.0.0", "--broker-port", "0", "--stomp-port", "0", "--console-port", "0");
+
+        assertThat(up.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(up.process.exitValue()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> up.err.size() >= 1);
+        assertThat(up.err).containsExactly("Refusing to listen on 0.0.0.0 while admin, indexer, peer still have the"
+                + " default password; change it in " + CONFIG_DIR.resolve("users.properties") + " first.");
+        assertThat(up.out).isEmpty();
+    }
+
+    @Test
+    void up_everyInterfaceWithChangedPasswords_startsAndAnswersWithTheNewLogins(@TempDir Path config) throws Exception {
+        for (String name : List.of("activemq.xml", "login.config", "groups.properties")) {
+            Files.copy(CONFIG_DIR.resolve(name), config.resolve(name));
+        }
+        Files.writeString(config.resolve("users.properties"), "admin=Adm1n-pw\nindexer=Ind3xer-pw\npeer=P33r-pw\n");
+
+        Running up = start("up", "--host", "0.0.0.0", "--broker-port", "0", "--stomp-port", "0", "--console-port", "0",
+                "--config-dir", config.toString());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> up.out.size() >= 4 || !up.process.isAlive());
+        assertThat(up.out).as(String.join("\n", up.err)).hasSize(4);
+        Matcher listening = BrokerMainIT.LISTENING.matcher(up.out.get(0));
+        assertThat(listening.matches()).as(up.out.get(0)).isTrue();
+        assertThat(listening.group(1)).isEqualTo("0.0.0.0");
+        assertThat(up.out.get(2)).isEqualTo("Indexer ready.");
+        String url = "tcp://127.0.0.1:" + listening.group(2);
+        assertThatThrownBy(() -> new BrokerConnector(new ClientSettings(url, "peer", "peer")).connect("it-old-login"))
+                .isInstanceOf(BrokerUnavailableException.class);
+        try (Connection peer = new BrokerConnector(new ClientSettings(url, "peer", "P33r-pw")).connect("it-new-login");
+             RequestReplyClient client = new RequestReplyClient(peer, new JmsCodec(ProtocolCodec.standard()))) {
+            Message reply = client.request(Destinations.SEARCH, Search.byName("6.txt"), Delivery.NON_PERSISTENT,
+                    Duration.ofSeconds(10)).get(15, TimeUnit.SECONDS);
+            assertThat(reply).isInstanceOf(SearchResult.class); // the indexer logged in with its changed password
+        }
+    }
+
     private Running start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -110,7 +163,9 @@ class BrokerProcessIT {
         if (!command.contains("--data")) {
             command.addAll(List.of("--data", data.toString()));
         }
-        command.addAll(List.of("--config-dir", CONFIG_DIR.toString()));
+        if (!command.contains("--config-dir")) {
+            command.addAll(List.of("--config-dir", CONFIG_DIR.toString()));
+        }
         Process process = new ProcessBuilder(command).start();
         processes.add(process);
         return new Running(process, collect(process.getInputStream()), collect(process.getErrorStream()));

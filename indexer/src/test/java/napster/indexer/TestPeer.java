@@ -49,6 +49,11 @@ final class TestPeer implements AutoCloseable {
         return await(registerAsync(message));
     }
 
+    /** Any request, without waiting for its reply. */
+    CompletableFuture<Message> request(String queue, Message message, Delivery delivery) {
+        return client.request(queue, message, delivery, TIMEOUT);
+    }
+
     /** Sends a heartbeat on the register queue, non-persistent as peers send them. */
     Message heartbeat(Heartbeat heartbeat) throws Exception {
         return await(client.request(Destinations.REGISTER, heartbeat, Delivery.NON_PERSISTENT, TIMEOUT));

@@ -48,7 +48,7 @@ class LargeShareIT {
                 System.out.printf("registered %d files in %d batches in %d ms (%.0f files/s, hashing excluded)%n",
                         FILES, FILES / IndexClient.BATCH_SIZE, millis, FILES * 1000.0 / Math.max(1, millis));
                 assertThat(ack.files()).isEqualTo(FILES);
-                client.unregister("bulk-peer-key-00000000001");
+                client.unregister("bulk-peer-key-00000000001", Duration.ofSeconds(60));
             }
             assertThat(system.indexer().stats().files()).isZero();
 

@@ -5,9 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -23,7 +31,7 @@ class LivenessProcessIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern BROKER = Pattern.compile("Broker listening on (tcp://[0-9.]+:(\\d+)) \\(OpenWire\\)");
     private static final Pattern INDEXER_READY = Pattern.compile("^Indexer ready");
-    private static final Pattern SHARING = Pattern.compile("Sharing (\\d+) files .* as peer (\\d+)\\.");
+    private static final Pattern SHARING = Pattern.compile("Sharing (\\d+) files .* on [^ ]+:(\\d+) as peer (\\d+)\\.");
 
     @TempDir
     Path work;
@@ -101,11 +109,22 @@ class LivenessProcessIT {
                     "--broker", broker);
             try (indexer; peer) {
                 indexer.awaitLine(INDEXER_READY, Duration.ofSeconds(60));
-                peer.awaitLine(SHARING, Duration.ofSeconds(60));
+                int peerPort = Integer.parseInt(peer.awaitLine(SHARING, Duration.ofSeconds(60)).group(2));
                 assertThat(names(broker, "txt")).contains("survivor.txt");
 
                 brokerAgain.kill();
                 long began = System.nanoTime();
+                CliRun search = CliRun.of("search", "survivor.txt", "--broker", broker);
+                long searchMillis = millisSince(began);
+                System.out.printf("search with the broker down exited %d after %d ms: %s", search.exitCode(),
+                        searchMillis, search.err());
+                assertThat(search.exitCode()).isEqualTo(1);
+                assertThat(searchMillis).isLessThan(10_000);
+                assertThat(search.err()).startsWith("Cannot reach the broker at " + broker).hasLineCount(1);
+                assertThat(fetch(peerPort, "survivor.txt\n")).as("the peer serves while the broker is down")
+                        .isEqualTo("survivor.txt\n");
+                peer.awaitLine(Pattern.compile("^Lost the broker; still serving files"), Duration.ofSeconds(30));
+                began = System.nanoTime();
                 try (NapsterProcess restarted = NapsterProcess.start(work, "broker", "--broker-port", port,
                         "--stomp-port", "0", "--console-port", "0", "--data", data.toString())) {
                     restarted.awaitLine(BROKER, Duration.ofSeconds(90));
@@ -122,8 +141,33 @@ class LivenessProcessIT {
         }
     }
 
+    /** Gets a file straight from a peer's transfer port by its content hash: one request line, a status line, the bytes. */
+    private static String fetch(int port, String content) throws Exception {
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(content.getBytes(StandardCharsets.UTF_8)));
+        int length = content.getBytes(StandardCharsets.UTF_8).length;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("{\"op\":\"get\",\"sha256\":\"" + sha256 + "\",\"offset\":0,\"length\":"
+                    + length + "}\n").getBytes(StandardCharsets.UTF_8));
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            ByteArrayOutputStream status = new ByteArrayOutputStream();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new AssertionError("the peer hung up before its status line");
+                }
+                status.write(b);
+            }
+            assertThat(status.toString(StandardCharsets.UTF_8))
+                    .isEqualTo("{\"status\":\"ok\",\"length\":" + length + "}");
+            byte[] bytes = new byte[length];
+            in.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
     private static int freePort() throws Exception {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

@@ -113,9 +113,9 @@ public final class IndexClient implements AutoCloseable {
         return last;
     }
 
-    /** Leaves the index at once; waits briefly for the indexer's confirmation. */
-    public void unregister(String peerKey) throws IndexException {
-        await(requests.request(Destinations.REGISTER, new Unregister(peerKey), Delivery.PERSISTENT, timeout),
+    /** Leaves the index at once; waits at most {@code wait} for the indexer's confirmation. */
+    public void unregister(String peerKey, Duration wait) throws IndexException {
+        await(requests.request(Destinations.REGISTER, new Unregister(peerKey), Delivery.PERSISTENT, wait),
                 "unregister");
     }
 

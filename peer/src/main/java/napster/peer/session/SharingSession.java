@@ -42,6 +42,8 @@ public final class SharingSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SharingSession.class);
     /** While the broker is away a send fails after this long instead of blocking. */
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+    /** Stopping waits this long at most for the indexer to confirm the unregister. */
+    static final Duration UNREGISTER_WAIT = Duration.ofSeconds(2);
 
     private final AtomicReference<ShareCatalogue> catalogue;
     private final FileServer server;
@@ -52,11 +54,13 @@ public final class SharingSession implements AutoCloseable {
     private final ScheduledExecutorService indexThread;
     private final AutoCloseable control;
     private final ShareWatcher watcher;
+    private final BrokerWatch brokerWatch;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SharingSession(AtomicReference<ShareCatalogue> catalogue, FileServer server, IndexClient index,
                            String peerKey, String advertisedHost, IndexPresence presence,
-                           ScheduledExecutorService indexThread, AutoCloseable control, ShareWatcher watcher) {
+                           ScheduledExecutorService indexThread, AutoCloseable control, ShareWatcher watcher,
+                           BrokerWatch brokerWatch) {
         this.catalogue = catalogue;
         this.server = server;
         this.index = index;
@@ -66,6 +70,7 @@ public final class SharingSession implements AutoCloseable {
         this.indexThread = indexThread;
         this.control = control;
         this.watcher = watcher;
+        this.brokerWatch = brokerWatch;
     }
 
     /**
@@ -108,7 +113,7 @@ public final class SharingSession implements AutoCloseable {
                             presence::send, log, name)
                     : null;
             return new SharingSession(catalogue, server, index, peerKey, settings.advertiseHost(), presence,
-                    indexThread, control, watcher);
+                    indexThread, control, watcher, brokerWatch);
         } catch (BrokerUnavailableException | IndexException | IOException | RuntimeException e) {
             if (indexThread != null) {
                 indexThread.shutdownNow();
@@ -180,7 +185,10 @@ public final class SharingSession implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            index.unregister(peerKey);
+            // with the broker away an unregister could only wait for its send timeout; the lease ends it anyway
+            if (brokerWatch.connected()) {
+                index.unregister(peerKey, UNREGISTER_WAIT);
+            }
         } catch (IndexException ignored) {
             // the indexer will drop us anyway once it notices; stopping must not fail
         } finally {
@@ -214,6 +222,11 @@ public final class SharingSession implements AutoCloseable {
 
         void onResume(Runnable action) {
             this.onResume = action;
+        }
+
+        /** False from the moment the transport is interrupted until it resumes. */
+        boolean connected() {
+            return !interrupted;
         }
 
         @Override

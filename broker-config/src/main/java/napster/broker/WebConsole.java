@@ -179,7 +179,7 @@ public final class WebConsole implements AutoCloseable {
         try {
             server.stop();
         } catch (Exception e) {
-            LOG.warn("Could not stop the web console after a failed start: {}", e.toString());
+            LOG.debug("Could not stop the web console after a failed start: {}", e.toString());
         }
     }
 }

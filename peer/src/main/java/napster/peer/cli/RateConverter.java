@@ -1,0 +1,48 @@
+package napster.peer.cli;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Reads a rate in bytes per second for {@code --max-upload-rate} and {@code --max-download-rate}:
+ * a number with an optional binary suffix K, M or G (also KiB, MB/s ...: 1K = 1024), e.g.
+ * {@code 16M}, {@code 1.5G}, {@code 500K}. {@code 0} means no cap.
+ */
+final class RateConverter implements ITypeConverter<Long> {
+    private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:([kmg])(?:i?b)?|b)?(?:/s)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final long MAX = 1L << 50;
+
+    @Override
+    public Long convert(String value) {
+        return parse(value);
+    }
+
+    static long parse(String value) {
+        Matcher matcher = RATE.matcher(value.strip());
+        if (!matcher.matches()) {
+            throw new TypeConversionException("'" + value + "' is not a rate: give bytes per second with an optional"
+                    + " K, M or G suffix, e.g. 16M.");
+        }
+        String unit = matcher.group(2) == null ? "" : matcher.group(2).toLowerCase(Locale.ROOT);
+        int shift = switch (unit) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        BigDecimal bytes = new BigDecimal(matcher.group(1)).multiply(BigDecimal.valueOf(1L << shift));
+        if (bytes.compareTo(BigDecimal.valueOf(MAX)) > 0) {
+            throw new TypeConversionException("'" + value + "' is more than any network can carry.");
+        }
+        long rate = bytes.longValue();
+        if (rate == 0 && bytes.signum() > 0) {
+            throw new TypeConversionException("'" + value + "' is less than one byte per second.");
+        }
+        return rate;
+    }
+}

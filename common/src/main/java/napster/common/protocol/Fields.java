@@ -92,6 +92,26 @@ public final class Fields {
         return value;
     }
 
+    /**
+     * A peer's upload capacity, each part optional (null: not told): {@code slots} at least 1,
+     * {@code freeSlots} at least 0 and at most {@code slots}, {@code maxUploadRate} (bytes per
+     * second) at least 0.
+     */
+    public static void uploadCapacity(Integer slots, Integer freeSlots, Long maxUploadRate) {
+        if (slots != null) {
+            positive("slots", slots);
+        }
+        if (freeSlots != null) {
+            nonNegative("freeSlots", freeSlots);
+            if (slots != null && freeSlots > slots) {
+                throw new IllegalArgumentException("freeSlots must not be more than slots");
+            }
+        }
+        if (maxUploadRate != null) {
+            nonNegative("maxUploadRate", maxUploadRate);
+        }
+    }
+
     /** A null list becomes empty; a list past {@code max} entries or holding nulls is refused. */
     public static <T> List<T> list(String field, List<T> value, int max) {
         if (value == null) {

@@ -2,10 +2,11 @@ package napster.common.protocol;
 
 /**
  * A registered peer is still there. {@code intervalSeconds} is how often it beats (default
- * 10), so the indexer can drop it after a few missed beats. The reply is an {@link Ack}, or
- * an {@link ErrorReply} "unknown-peer" telling the peer to register again.
+ * 10), so the indexer can drop it after a few missed beats; {@code freeSlots}, if given, is
+ * how many upload slots it has free now. The reply is an {@link Ack}, or an
+ * {@link ErrorReply} "unknown-peer" telling the peer to register again.
  */
-public record Heartbeat(String peerKey, Integer intervalSeconds) implements Message {
+public record Heartbeat(String peerKey, Integer intervalSeconds, Integer freeSlots) implements Message {
     public static final int DEFAULT_INTERVAL_SECONDS = 10;
     public static final int MAX_INTERVAL_SECONDS = 3_600;
 
@@ -14,6 +15,13 @@ public record Heartbeat(String peerKey, Integer intervalSeconds) implements Mess
         if (intervalSeconds != null && (intervalSeconds < 1 || intervalSeconds > MAX_INTERVAL_SECONDS)) {
             throw new IllegalArgumentException("intervalSeconds must be between 1 and " + MAX_INTERVAL_SECONDS);
         }
+        if (freeSlots != null) {
+            Fields.nonNegative("freeSlots", freeSlots);
+        }
+    }
+
+    public Heartbeat(String peerKey, Integer intervalSeconds) {
+        this(peerKey, intervalSeconds, null);
     }
 
     public int effectiveIntervalSeconds() {

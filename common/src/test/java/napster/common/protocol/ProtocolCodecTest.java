@@ -55,6 +55,63 @@ class ProtocolCodecTest {
                                 + "\"added\":[{\"name\":\"7.txt\",\"size\":9,\"sha256\":\"" + SHA_B + "\"}],\"removed\":[]}"));
     }
 
+    /** The optional upload capacity, present: it follows the older fields. */
+    static Stream<Arguments> withUploadCapacity() {
+        return Stream.of(
+                Arguments.of(new Register(KEY, "127.0.0.1", 25000, List.of(), 8, 5, 2_097_152L),
+                        "{\"type\":\"register\",\"peerKey\":\"" + KEY + "\",\"host\":\"127.0.0.1\",\"port\":25000,"
+                                + "\"files\":[],\"slots\":8,\"freeSlots\":5,\"maxUploadRate\":2097152}"),
+                Arguments.of(new Register(KEY, "127.0.0.1", 25000, List.of(), 1, null, 0L),
+                        "{\"type\":\"register\",\"peerKey\":\"" + KEY + "\",\"host\":\"127.0.0.1\",\"port\":25000,"
+                                + "\"files\":[],\"slots\":1,\"maxUploadRate\":0}"),
+                Arguments.of(new Heartbeat(KEY, 10, 0),
+                        "{\"type\":\"heartbeat\",\"peerKey\":\"" + KEY + "\",\"intervalSeconds\":10,\"freeSlots\":0}"),
+                Arguments.of(new Heartbeat(KEY, null, 3),
+                        "{\"type\":\"heartbeat\",\"peerKey\":\"" + KEY + "\",\"freeSlots\":3}"),
+                Arguments.of(new SearchResult("6.txt", List.of(new FileHit("6.txt", 12, SHA_A, List.of(
+                                new Holder(1, "localhost", 25000, Instant.parse("2017-12-09T21:11:42Z"), "6.txt",
+                                        8, 7, 1_048_576L),
+                                new Holder(2, "localhost", 35000, Instant.parse("2017-12-09T21:11:43Z"), "6.txt",
+                                        null, 2, null))))),
+                        "{\"type\":\"searchResult\",\"query\":\"6.txt\",\"results\":[{\"name\":\"6.txt\",\"size\":12,"
+                                + "\"sha256\":\"" + SHA_A + "\",\"peers\":[{\"peerId\":1,\"host\":\"localhost\",\"port\":25000,"
+                                + "\"sharedAt\":\"2017-12-09T21:11:42Z\",\"name\":\"6.txt\",\"slots\":8,\"freeSlots\":7,"
+                                + "\"maxUploadRate\":1048576},{\"peerId\":2,\"host\":\"localhost\",\"port\":35000,"
+                                + "\"sharedAt\":\"2017-12-09T21:11:43Z\",\"name\":\"6.txt\",\"freeSlots\":2}]}]}"),
+                Arguments.of(new PeerList(List.of(new PeerInfo(1, "127.0.0.1", 25000, 4, 78,
+                                Instant.parse("2026-11-25T18:16:48Z"), 8, 8, 0L))),
+                        "{\"type\":\"peerList\",\"peers\":[{\"peerId\":1,\"host\":\"127.0.0.1\",\"port\":25000,"
+                                + "\"files\":4,\"bytes\":78,\"lastSeen\":\"2026-11-25T18:16:48Z\",\"slots\":8,"
+                                + "\"freeSlots\":8,\"maxUploadRate\":0}]}"));
+    }
+
+    /** Each broken capacity rule, with its one sentence. */
+    static Stream<Arguments> badUploadCapacity() {
+        String register = "{\"type\":\"register\",\"peerKey\":\"" + KEY + "\",\"host\":\"h\",\"port\":1,";
+        String holder = "{\"type\":\"searchResult\",\"results\":[{\"name\":\"a\",\"size\":1,\"sha256\":\"" + SHA_A
+                + "\",\"peers\":[{\"peerId\":1,\"host\":\"h\",\"port\":1,\"sharedAt\":\"2026-11-25T18:16:48Z\","
+                + "\"name\":\"a\",";
+        String peerInfo = "{\"type\":\"peerList\",\"peers\":[{\"peerId\":1,\"host\":\"h\",\"port\":1,\"files\":0,"
+                + "\"bytes\":0,\"lastSeen\":\"2026-11-25T18:16:48Z\",";
+        return Stream.of(
+                Arguments.of(register + "\"slots\":0}", "Invalid register message: slots must be at least 1."),
+                Arguments.of(register + "\"freeSlots\":-1}", "Invalid register message: freeSlots must not be negative."),
+                Arguments.of(register + "\"slots\":2,\"freeSlots\":3}",
+                        "Invalid register message: freeSlots must not be more than slots."),
+                Arguments.of(register + "\"maxUploadRate\":-1}",
+                        "Invalid register message: maxUploadRate must not be negative."),
+                Arguments.of("{\"type\":\"heartbeat\",\"peerKey\":\"" + KEY + "\",\"freeSlots\":-1}",
+                        "Invalid heartbeat message: freeSlots must not be negative."),
+                Arguments.of(holder + "\"slots\":-1}]}]}", "Invalid searchResult message: slots must be at least 1."),
+                Arguments.of(holder + "\"slots\":1,\"freeSlots\":2}]}]}",
+                        "Invalid searchResult message: freeSlots must not be more than slots."),
+                Arguments.of(holder + "\"maxUploadRate\":-5}]}]}",
+                        "Invalid searchResult message: maxUploadRate must not be negative."),
+                Arguments.of(peerInfo + "\"freeSlots\":-2}]}", "Invalid peerList message: freeSlots must not be negative."),
+                Arguments.of(peerInfo + "\"slots\":4,\"freeSlots\":5}]}",
+                        "Invalid peerList message: freeSlots must not be more than slots."));
+    }
+
     @ParameterizedTest
     @MethodSource("everyMessageType")
     void encode_everyType_givesExactJson(Message message, String json) {
@@ -65,6 +122,32 @@ class ProtocolCodecTest {
     @MethodSource("everyMessageType")
     void decode_everyType_givesEqualRecord(Message message, String json) throws Exception {
         assertThat(codec.decode(json)).isEqualTo(message);
+    }
+
+    @ParameterizedTest
+    @MethodSource("withUploadCapacity")
+    void encode_uploadCapacity_givesExactJson(Message message, String json) {
+        assertThat(codec.encode(message)).isEqualTo(json);
+    }
+
+    @ParameterizedTest
+    @MethodSource("withUploadCapacity")
+    void decode_uploadCapacity_givesEqualRecord(Message message, String json) throws Exception {
+        assertThat(codec.decode(json)).isEqualTo(message);
+    }
+
+    @ParameterizedTest
+    @MethodSource("badUploadCapacity")
+    void decode_badUploadCapacity_isRefusedWithItsRule(String json, String message) {
+        assertThatThrownBy(() -> codec.decode(json)).isInstanceOf(ProtocolException.class).hasMessage(message);
+    }
+
+    @Test
+    void register_fourArguments_hasNoUploadCapacity() {
+        Register register = new Register(KEY, "h", 1, List.of());
+
+        assertThat(register).isEqualTo(new Register(KEY, "h", 1, List.of(), null, null, null));
+        assertThat(codec.encode(register)).doesNotContain("slots", "Slots", "maxUploadRate");
     }
 
     @Test

@@ -19,7 +19,8 @@ import napster.indexer.Posting.FileKey;
 /**
  * The in-memory index of who shares what. Thread-safe: searches share a read lock, changes
  * take the write lock and cost what their batch holds (a re-register also drops the files
- * the peer no longer shares). Peer ids are chosen by the caller.
+ * the peer no longer shares); only {@link #updateFreeSlots} makes do with the read lock.
+ * Peer ids are chosen by the caller.
  */
 public final class FileIndex {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -34,7 +35,8 @@ public final class FileIndex {
 
     /** One peer and its files, keyed by name and content. */
     private static final class Share {
-        private Peer peer;
+        // volatile: updateFreeSlots swaps it under the read lock
+        private volatile Peer peer;
         private Map<FileKey, Posting> files = new HashMap<>();
         private long bytes;
 
@@ -44,7 +46,7 @@ public final class FileIndex {
     }
 
     /**
-     * Adds a peer, or replaces a known one's address and whole share. Files it shared before
+     * Adds a peer, or replaces a known one's address, upload capacity and whole share. Files it shared before
      * and still shares keep their first {@code sharedAt}.
      *
      * @return the files now indexed for the peer; added: the batch (without duplicates),
@@ -163,6 +165,24 @@ public final class FileIndex {
             }
             sharesByKey.remove(share.peer.peerKey());
             share.files.values().forEach(posting -> unlink(share, posting));
+            return true;
+        });
+    }
+
+    /**
+     * Records how many upload slots a known peer has free. Takes only the read lock, so the
+     * frequent heartbeats never queue behind a long search: the immutable Peer is swapped whole.
+     *
+     * @return false if the peer is unknown
+     * @throws IllegalArgumentException if that is more than the slots the peer registered
+     */
+    public boolean updateFreeSlots(int peerId, int freeSlots) {
+        return read(() -> {
+            Share share = sharesById.get(peerId);
+            if (share == null) {
+                return false;
+            }
+            share.peer = share.peer.withFreeSlots(freeSlots);
             return true;
         });
     }

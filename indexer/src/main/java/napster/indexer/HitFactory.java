@@ -8,7 +8,8 @@ import napster.common.protocol.Holder;
 
 /**
  * Turns a ranked content into the wire {@link FileHit}: one holder per peer, in peer-id
- * order, each under the name of its own that best matches the search.
+ * order, each under the name of its own that best matches the search, with the upload
+ * capacity its {@link Peer} holds now (one peer lookup per holder, as for its address).
  */
 final class HitFactory {
     private final IntFunction<Peer> peers;
@@ -34,7 +35,8 @@ final class HitFactory {
                 }
             }
             Peer peer = peers.apply(best.peerId());
-            holders.add(new Holder(peer.peerId(), peer.host(), peer.port(), best.sharedAt(), best.name()));
+            holders.add(new Holder(peer.peerId(), peer.host(), peer.port(), best.sharedAt(), best.name(), peer.slots(),
+                    peer.freeSlots(), peer.maxUploadRate()));
             i = j;
         }
         Posting display = ranked.display();

@@ -29,10 +29,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the indexer does with each request, without any transport: registers peers (binding
- * each peer key to the broker user that registered it), applies share changes, keeps each
- * peer's lease (see {@link Leases}; {@link #expire()} drops the lapsed ones) and answers
- * searches and peer listings. Every request gets a reply message; failures are
- * {@link ErrorReply}s. Changes are reported to an {@link IndexListener}. Thread-safe.
+ * each peer key to the broker user that registered it), applies share changes and reported
+ * free upload slots, keeps each peer's lease (see {@link Leases}; {@link #expire()} drops
+ * the lapsed ones) and answers searches and peer listings. Every request gets a reply
+ * message; failures are {@link ErrorReply}s. Changes are reported to an {@link IndexListener}.
+ * Thread-safe.
  */
 public final class IndexService {
     /** Bounds the memory one peer can claim. */
@@ -128,7 +129,8 @@ public final class IndexService {
             Peer peer = share.peer();
             // a peer without a lease is being removed right now: leave it out
             leases.lastSeen(peer.peerId()).ifPresent(lastSeen -> peers.add(
-                    new PeerInfo(peer.peerId(), peer.host(), peer.port(), share.files(), share.bytes(), lastSeen)));
+                    new PeerInfo(peer.peerId(), peer.host(), peer.port(), share.files(), share.bytes(), lastSeen,
+                            peer.slots(), peer.freeSlots(), peer.maxUploadRate())));
         }
         return new PeerList(peers);
     }
@@ -140,7 +142,8 @@ public final class IndexService {
                 return forbidden();
             }
             int peerId = known.map(Peer::peerId).orElseGet(() -> nextPeerId++);
-            Peer peer = new Peer(peerId, register.peerKey(), user, register.host(), register.port());
+            Peer peer = new Peer(peerId, register.peerKey(), user, register.host(), register.port(), register.slots(),
+                    register.freeSlots(), register.maxUploadRate());
             Instant now = clock.instant();
             ShareChange change = index.register(peer, register.files(), now);
             leases.seen(peerId, now);
@@ -188,6 +191,14 @@ public final class IndexService {
             Peer peer = known.get();
             if (!Objects.equals(peer.user(), user)) {
                 return forbidden();
+            }
+            Integer freeSlots = heartbeat.freeSlots();
+            if (freeSlots != null) {
+                if (peer.slots() != null && freeSlots > peer.slots()) {
+                    return ErrorReplies.badRequest("freeSlots " + freeSlots + " is more than the " + peer.slots()
+                            + " slots this peer registered.");
+                }
+                index.updateFreeSlots(peer.peerId(), freeSlots);
             }
             leases.beat(peer.peerId(), heartbeat.effectiveIntervalSeconds(), clock.instant());
             return new Ack(peer.peerId(), index.fileCount(peer.peerId()));

@@ -166,6 +166,26 @@ class FileIndexTest {
     }
 
     @Test
+    void updateFreeSlots_knownPeer_showsInHitsAndKeepsTheRestOfThePeer() {
+        index.register(new Peer(1, Files.key(1), "user1", "10.0.0.1", 4_001, 4, 4, 1_000L), List.of(file("a", 1)), T0);
+
+        assertThat(index.updateFreeSlots(1, 0)).isTrue();
+
+        assertThat(index.searchBySha256(sha(1)).orElseThrow().peers())
+                .containsExactly(new Holder(1, "10.0.0.1", 4_001, T0, "a", 4, 0, 1_000L));
+        assertThat(index.peer(1)).contains(new Peer(1, Files.key(1), "user1", "10.0.0.1", 4_001, 4, 0, 1_000L));
+    }
+
+    @Test
+    void updateFreeSlots_unknownPeerOrMoreThanItsSlots_changesNothing() {
+        index.register(new Peer(1, Files.key(1), "user1", "10.0.0.1", 4_001, 2, 1, null), List.of(), T0);
+
+        assertThat(index.updateFreeSlots(2, 1)).isFalse();
+        assertThatThrownBy(() -> index.updateFreeSlots(1, 3)).hasMessage("freeSlots must not be more than slots");
+        assertThat(index.peer(1).orElseThrow().freeSlots()).isEqualTo(1);
+    }
+
+    @Test
     void add_fileAlreadyShared_isKeptOnce() {
         index.register(peer(1), List.of(file("a", 1)), T0);
 

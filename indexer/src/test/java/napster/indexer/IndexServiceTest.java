@@ -285,6 +285,95 @@ class IndexServiceTest {
                 new PeerInfo(2, "10.0.0.1", 25_000, 2, 1_001 + 1_002, NOW.plusSeconds(5)))));
     }
 
+    private Message registerWithCapacity(int keyNumber, Integer slots, Integer freeSlots, Long maxUploadRate,
+                                         SharedFile... files) {
+        return live.handle(new Register(key(keyNumber), "10.0.0." + keyNumber, 25_000, List.of(files), slots, freeSlots,
+                maxUploadRate), "alice");
+    }
+
+    private List<Holder> holdersOf(String query) {
+        return ((SearchResult) live.handle(Search.byName(query), "bob")).results().get(0).peers();
+    }
+
+    @Test
+    void search_peerRegisteredWithUploadCapacity_showsItOnItsHolderOnly() {
+        registerWithCapacity(1, 8, 5, 2_097_152L, file("a", 1));
+        registerLive(2, file("a", 1));
+
+        assertThat(holdersOf("a")).containsExactly(
+                new Holder(1, "10.0.0.1", 25_000, NOW, "a", 8, 5, 2_097_152L),
+                new Holder(2, "10.0.0.2", 25_000, NOW, "a"));
+    }
+
+    @Test
+    void heartbeat_withFreeSlots_changesWhatTheNextSearchShows() {
+        registerWithCapacity(1, 8, 8, null, file("a", 1));
+
+        assertThat(live.handle(new Heartbeat(key(1), null, 3), "alice")).isEqualTo(new Ack(1, 1));
+        assertThat(holdersOf("a")).containsExactly(new Holder(1, "10.0.0.1", 25_000, NOW, "a", 8, 3, null));
+
+        live.handle(new Heartbeat(key(1), null), "alice");
+        assertThat(holdersOf("a")).as("a heartbeat without freeSlots keeps the last")
+                .extracting(Holder::freeSlots).containsExactly(3);
+    }
+
+    @Test
+    void heartbeat_freeSlotsWithoutRegisteredSlots_isTakenAsItIs() {
+        registerLive(1, file("a", 1));
+
+        live.handle(new Heartbeat(key(1), null, 12), "alice");
+
+        assertThat(holdersOf("a")).containsExactly(new Holder(1, "10.0.0.1", 25_000, NOW, "a", null, 12, null));
+    }
+
+    @Test
+    void heartbeat_moreFreeSlotsThanRegistered_isBadRequestAndChangesNothing() {
+        registerWithCapacity(1, 2, 2, null, file("a", 1));
+        clock.advance(Duration.ofSeconds(5));
+
+        Message reply = live.handle(new Heartbeat(key(1), null, 3), "alice");
+
+        assertThat(reply).isEqualTo(new ErrorReply(ErrorReply.BAD_REQUEST,
+                "freeSlots 3 is more than the 2 slots this peer registered."));
+        assertThat(holdersOf("a")).extracting(Holder::freeSlots).containsExactly(2);
+        assertThat(((PeerList) live.handle(new ListPeers(null), "bob")).peers())
+                .extracting(PeerInfo::lastSeen).as("the lease was not renewed").containsExactly(NOW);
+    }
+
+    @Test
+    void update_keepsTheUploadCapacity() {
+        registerWithCapacity(1, 4, 1, 0L, file("a", 1));
+        live.handle(new Heartbeat(key(1), null, 2), "alice");
+
+        live.handle(new Update(key(1), List.of(file("b", 2)), List.of()), "alice");
+
+        assertThat(holdersOf("b")).containsExactly(new Holder(1, "10.0.0.1", 25_000, NOW, "b", 4, 2, 0L));
+    }
+
+    @Test
+    void register_againWithoutUploadCapacity_forgetsIt() {
+        registerWithCapacity(1, 4, 1, 100L, file("a", 1));
+        live.handle(new Heartbeat(key(1), null, 3), "alice");
+
+        registerLive(1, file("a", 1));
+
+        assertThat(holdersOf("a")).containsExactly(new Holder(1, "10.0.0.1", 25_000, NOW, "a"));
+    }
+
+    @Test
+    void listPeers_showsUploadCapacityWithTheLatestFreeSlots() {
+        registerWithCapacity(1, 8, 8, 1_048_576L);
+        registerLive(2);
+        clock.advance(Duration.ofSeconds(5));
+        live.handle(new Heartbeat(key(1), null, 6), "alice");
+
+        Message reply = live.handle(new ListPeers(null), "bob");
+
+        assertThat(reply).isEqualTo(new PeerList(List.of(
+                new PeerInfo(1, "10.0.0.1", 25_000, 0, 0, NOW.plusSeconds(5), 8, 6, 1_048_576L),
+                new PeerInfo(2, "10.0.0.2", 25_000, 0, 0, NOW))));
+    }
+
     @Test
     void listPeers_withLimit_returnsTheLowestIds() {
         for (int n = 1; n <= 5; n++) {

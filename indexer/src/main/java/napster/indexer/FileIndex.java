@@ -46,8 +46,8 @@ public final class FileIndex {
     }
 
     /**
-     * Adds a peer, or replaces a known one's address, upload capacity and whole share. Files it shared before
-     * and still shares keep their first {@code sharedAt}.
+     * Adds a peer, or replaces a known one's address, upload capacity and whole share. Files
+     * it shared before and still shares keep their first {@code sharedAt}.
      *
      * @return the files now indexed for the peer; added: the batch (without duplicates),
      *         removed: the files it shared before and no longer does

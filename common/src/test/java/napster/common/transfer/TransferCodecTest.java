@@ -45,7 +45,7 @@ class TransferCodecTest {
     void decode_unknownOp_isRefused() {
         byte[] line = "{\"op\":\"delete\"}".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> codec.decode(line, TransferRequest.class)).isInstanceOf(ProtocolException.class)
-                .hasMessage("Invalid request: op must be \"get\" or \"ping\".");
+                .hasMessage("Invalid request: op must be \"get\", \"info\" or \"ping\".");
     }
 
     @Test

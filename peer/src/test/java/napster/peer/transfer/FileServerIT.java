@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -284,6 +285,42 @@ class FileServerIT {
                     + ",\"chunkSize\":4194304}");
             assertThat(client.readBytes(64)).isEqualTo(concat(sha256Bytes(slice(big, 0, CHUNK)),
                     sha256Bytes(slice(big, CHUNK, TWO_CHUNKS))));
+            client.send(PING);
+            assertThat(client.readLine()).isEqualTo(PONG);
+        }
+    }
+
+    /* The worked example of PROTOCOL.md 11.5, byte for byte: 4 MiB of zeros, then "hello\n". */
+    @Test
+    void info_thenPipelinedGets_matchTheTwoChunkExampleOfTheProtocol() throws IOException {
+        byte[] twoChunks = Arrays.copyOf(new byte[CHUNK], CHUNK + 6);
+        System.arraycopy("hello\n".getBytes(StandardCharsets.US_ASCII), 0, twoChunks, CHUNK, 6);
+        Files.write(share.resolve("two-chunks.bin"), twoChunks);
+        String hash = "976f90de3486f44bfd39475dda8005be842aa67466a8d989372eaabfe5ef99c3";
+
+        try (TestPeer peer = TestPeer.serving(share); RawClient client = new RawClient(peer.port())) {
+            client.send(info(hash));
+            assertThat(client.readLine()).isEqualTo("{\"status\":\"ok\",\"length\":64,\"size\":4194310,\"chunkSize\":4194304}");
+            assertThat(HexFormat.of().formatHex(client.readBytes(64))).isEqualTo(
+                    "bb9f8df61474d25e71fa00722318cd387396ca1736605e1248821cc0de3d3af8"
+                    + "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03");
+
+            client.send(get(hash, 0, 4194304) + "\n" + get(hash, 4194304, 6));
+
+            assertThat(client.readLine()).isEqualTo("{\"status\":\"ok\",\"length\":4194304}");
+            assertThat(client.readBytes(CHUNK)).isEqualTo(new byte[CHUNK]);
+            assertThat(client.readLine()).isEqualTo("{\"status\":\"ok\",\"length\":6}");
+            assertThat(client.readBytes(6)).asString(StandardCharsets.US_ASCII).isEqualTo("hello\n");
+        }
+    }
+
+    @Test
+    void info_emptyFile_answersNoChunks() throws IOException {
+        Files.write(share.resolve("empty.bin"), new byte[0]);
+
+        try (TestPeer peer = TestPeer.serving(share); RawClient client = new RawClient(peer.port())) {
+            client.send(info(sha256(new byte[0])));
+            assertThat(client.readLine()).isEqualTo("{\"status\":\"ok\",\"length\":0,\"size\":0,\"chunkSize\":4194304}");
             client.send(PING);
             assertThat(client.readLine()).isEqualTo(PONG);
         }

@@ -49,6 +49,52 @@ class TransferCodecTest {
     }
 
     @Test
+    void encode_info_isOneJsonLineWithTheHashOnly() {
+        assertThat(TransferCodec.text(codec.encode(TransferRequest.info(SHA))))
+                .isEqualTo("{\"op\":\"info\",\"sha256\":\"" + SHA + "\"}\n");
+    }
+
+    @Test
+    void decode_info_givesTheInfoRequest() throws Exception {
+        byte[] line = ("{\"op\":\"info\",\"sha256\":\"" + SHA + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(codec.decode(line, TransferRequest.class)).isEqualTo(TransferRequest.info(SHA));
+    }
+
+    @Test
+    void decode_infoWithOffset_isRefused() {
+        byte[] line = ("{\"op\":\"info\",\"sha256\":\"" + SHA + "\",\"offset\":0}").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> codec.decode(line, TransferRequest.class)).isInstanceOf(ProtocolException.class)
+                .hasMessage("Invalid request: info takes no offset or length.");
+    }
+
+    @Test
+    void decode_infoWithoutHash_isRefused() {
+        byte[] line = "{\"op\":\"info\"}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> codec.decode(line, TransferRequest.class)).isInstanceOf(ProtocolException.class)
+                .hasMessage("Invalid request: sha256 must be 64 lowercase hex digits.");
+    }
+
+    @Test
+    void infoReply_twoChunks_isTheSameLineBothWays() throws Exception {
+        ChunkHashes hashes = ChunkHashes.of(ChunkHashes.DEFAULT_CHUNK_SIZE + 6L, ChunkHashes.DEFAULT_CHUNK_SIZE,
+                new byte[2 * ChunkHashes.HASH_BYTES]);
+        String line = "{\"status\":\"ok\",\"length\":64,\"size\":4194310,\"chunkSize\":4194304}";
+
+        assertThat(TransferCodec.text(codec.encode(TransferReply.info(hashes)))).isEqualTo(line + "\n");
+        assertThat(codec.decode(line.getBytes(StandardCharsets.UTF_8), TransferReply.class))
+                .isEqualTo(TransferReply.info(hashes));
+    }
+
+    @Test
+    void encode_infoReplyForEmptyContent_hasLengthZero() {
+        ChunkHashes none = ChunkHashes.of(0, ChunkHashes.DEFAULT_CHUNK_SIZE, new byte[0]);
+
+        assertThat(TransferCodec.text(codec.encode(TransferReply.info(none))))
+                .isEqualTo("{\"status\":\"ok\",\"length\":0,\"size\":0,\"chunkSize\":4194304}\n");
+    }
+
+    @Test
     void readLine_keepsBytesAfterNewlineInBuffer() throws Exception {
         ReadableByteChannel channel = channel("{\"status\":\"ok\",\"length\":3}\nabc");
         ByteBuffer buffer = ByteBuffer.allocate(64).flip();

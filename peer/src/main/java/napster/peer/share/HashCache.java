@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,11 +25,17 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import napster.common.protocol.Fields;
+import napster.common.transfer.ChunkHashes;
 
 /**
- * SHA-256 of shared files, remembered by absolute path, size and modification time and kept in
- * a small tab-separated file, so a restart does not rehash a large share. Thread-safe.
- * <p>File layout, one line per file: {@code size \t mtimeMillis \t sha256 \t absolutePath}.
+ * SHA-256 (and, for a file of more than one chunk, chunk hashes) of shared files, remembered by
+ * absolute path, size and modification time and kept in a small tab-separated file, so a restart
+ * does not rehash a large share. Thread-safe.
+ * <p>File layout, one line per file: {@code size \t mtimeMillis \t hashes \t absolutePath}, where
+ * {@code hashes} is the file's SHA-256 in hex, and for a file of more than one chunk is followed by
+ * {@code :chunkSize:} and the chunk hashes in hex, one after the other. An older version reads such
+ * a line as garbled and rehashes that file; a line without chunk hashes for a file of more than one
+ * chunk (written by an older version) counts as not cached.
  */
 public final class HashCache {
     /*
@@ -43,7 +50,11 @@ public final class HashCache {
     private final Map<String, Cached> hashes = new ConcurrentHashMap<>();
     private volatile boolean dirty;
 
-    private record Cached(long size, long mtimeMillis, String sha256) {
+    /* Flat, and chunkHashes null for a file of at most one chunk: a share of 100k small files stays small. */
+    private record Cached(long size, long mtimeMillis, String sha256, ChunkHashes chunkHashes) {
+        FileHashes hashes() {
+            return new FileHashes(size, sha256, chunkHashes);
+        }
     }
 
     public HashCache(Path cacheFile) {
@@ -73,27 +84,32 @@ public final class HashCache {
         return cacheFile;
     }
 
-    /** The cached hash when size and mtime still match, else the freshly computed one. */
+    /** The cached SHA-256 when size and mtime still match, else the freshly computed one. */
     public String sha256(Path file, long size, FileTime mtime) throws IOException {
+        return hashes(file, size, mtime).sha256();
+    }
+
+    /** The cached hashes when size and mtime still match, else freshly computed ones (one read pass). */
+    public FileHashes hashes(Path file, long size, FileTime mtime) throws IOException {
         String key = key(file);
         long mtimeMillis = mtime.toMillis();
         Cached cached = hashes.get(key);
         if (cached != null && cached.size() == size && cached.mtimeMillis() == mtimeMillis) {
-            return cached.sha256();
+            return cached.hashes();
         }
         Instant started = clock.instant();
-        String sha256 = FileHasher.sha256(file);
+        FileHashes computed = FileHasher.hash(file);
         BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
-        if (after.size() != size || after.lastModifiedTime().toMillis() != mtimeMillis) {
+        if (computed.size() != size || after.size() != size || after.lastModifiedTime().toMillis() != mtimeMillis) {
             throw new IOException(file + " changed while it was being hashed.");
         }
         if (started.minus(SETTLE_TIME).isAfter(mtime.toInstant())) {
-            hashes.put(key, new Cached(size, mtimeMillis, sha256));
+            hashes.put(key, new Cached(size, mtimeMillis, computed.sha256(), computed.held()));
         } else {
             hashes.remove(key);
         }
         dirty = true;
-        return sha256;
+        return computed;
     }
 
     /** Drops every remembered file not in {@code files}, so deleted files do not pile up. */
@@ -117,8 +133,12 @@ public final class HashCache {
                 continue; // a line break would split the record; such files are rehashed instead
             }
             Cached cached = entry.getValue();
-            text.append(cached.size()).append('\t').append(cached.mtimeMillis()).append('\t')
-                    .append(cached.sha256()).append('\t').append(path).append('\n');
+            text.append(cached.size()).append('\t').append(cached.mtimeMillis()).append('\t').append(cached.sha256());
+            if (cached.chunkHashes() != null) {
+                text.append(':').append(cached.chunkHashes().chunkSize()).append(':')
+                        .append(HexFormat.of().formatHex(cached.chunkHashes().bytes()));
+            }
+            text.append('\t').append(path).append('\n');
         }
         Path dir = cacheFile.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -159,16 +179,24 @@ public final class HashCache {
 
     private void parse(String line) {
         String[] fields = line.split("\t", 4);
-        if (fields.length != 4 || !Fields.isSha256(fields[2]) || fields[3].isEmpty()) {
+        if (fields.length != 4 || fields[3].isEmpty()) {
+            return;
+        }
+        String[] hashFields = fields[2].split(":", 3);
+        if (!Fields.isSha256(hashFields[0]) || hashFields.length == 2) {
             return;
         }
         try {
             long size = Long.parseLong(fields[0]);
             long mtimeMillis = Long.parseLong(fields[1]);
-            if (size >= 0) {
-                hashes.put(fields[3], new Cached(size, mtimeMillis, fields[2]));
+            if (hashFields.length == 1 && FileHashes.isMultiChunk(size)) {
+                return; // an older version's line: no chunk hashes, so this file is hashed again
             }
-        } catch (NumberFormatException e) {
+            ChunkHashes chunks = hashFields.length == 1 ? null : ChunkHashes.of(size, Integer.parseInt(hashFields[1]),
+                    HexFormat.of().parseHex(hashFields[2]));
+            FileHashes checked = new FileHashes(size, hashFields[0], chunks);
+            hashes.put(fields[3], new Cached(size, mtimeMillis, checked.sha256(), checked.held()));
+        } catch (IllegalArgumentException e) {
             // a garbled line is ignored
         }
     }

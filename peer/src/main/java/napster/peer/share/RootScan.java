@@ -93,8 +93,8 @@ final class RootScan implements FileVisitor<Path> {
             return;
         }
         try {
-            String sha256 = hashes.sha256(realFile, attrs.size(), attrs.lastModifiedTime());
-            entries.add(new SharedEntry(realFile, name, attrs.size(), attrs.lastModifiedTime(), sha256));
+            FileHashes fileHashes = hashes.hashes(realFile, attrs.size(), attrs.lastModifiedTime());
+            entries.add(new SharedEntry(realFile, name, attrs.lastModifiedTime(), fileHashes));
         } catch (IOException e) {
             skip(realFile, "cannot read it (" + reason(e) + ")");
         }

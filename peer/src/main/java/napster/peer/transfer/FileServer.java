@@ -28,7 +28,8 @@ import napster.common.transfer.TransferReply;
 /**
  * This peer's transfer port: serves the content it shares, by SHA-256, to other peers. Each
  * connection takes one of a fixed number of upload slots for as long as it stays open; a
- * connection beyond them is answered {@code busy} and closed.
+ * connection beyond them is answered {@code busy} and closed. An upload cap is one token bucket
+ * shared by all uploads, so the cap holds however many peers download at once.
  */
 public final class FileServer implements AutoCloseable {
     private static final int BACKLOG = 64;
@@ -39,6 +40,7 @@ public final class FileServer implements AutoCloseable {
     private final int slotCount;
     private final Semaphore slots;
     private final ContentSource content;
+    private final TokenBucket uploadCap;
     private final Consumer<String> log;
     private final TransferCodec codec = new TransferCodec();
     private final IdleWatchdog watchdog;
@@ -52,6 +54,7 @@ public final class FileServer implements AutoCloseable {
         this.slotCount = settings.slots();
         this.slots = new Semaphore(settings.slots());
         this.content = content;
+        this.uploadCap = settings.maxUploadRate() > 0 ? TokenBucket.perSecond(settings.maxUploadRate()) : null;
         this.log = log;
         this.watchdog = new IdleWatchdog("peer-upload-watchdog-" + port, settings.idleTimeout());
         AtomicInteger threads = new AtomicInteger();
@@ -83,6 +86,16 @@ public final class FileServer implements AutoCloseable {
         return port;
     }
 
+    /** How many connections may be served at once. */
+    public int slots() {
+        return slotCount;
+    }
+
+    /** Slots not taken by an open connection: a connection holds its slot until it is closed. */
+    public int freeSlots() {
+        return slots.availablePermits();
+    }
+
     private void acceptConnections() {
         while (!closed.get()) {
             SocketChannel channel;
@@ -111,7 +124,8 @@ public final class FileServer implements AutoCloseable {
         }
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            UploadSession session = new UploadSession(channel, peer, watchdog.watch(channel), content, codec, log);
+            UploadSession session = new UploadSession(channel, peer, watchdog.watch(channel), content, uploadCap,
+                    codec, log);
             uploads.execute(() -> {
                 try {
                     session.run();
@@ -148,14 +162,11 @@ public final class FileServer implements AutoCloseable {
         }
         closeQuietly(listener);
         watchdog.close();
-        uploads.shutdown();
+        uploads.shutdownNow(); // the connections are closed already; the interrupt wakes sessions waiting on the upload cap
         try {
-            if (!uploads.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                uploads.shutdownNow();
-            }
+            uploads.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             acceptor.join(STOP_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
-            uploads.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

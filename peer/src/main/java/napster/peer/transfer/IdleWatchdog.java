@@ -46,7 +46,7 @@ final class IdleWatchdog implements AutoCloseable {
     private void closeIdle() {
         long now = System.nanoTime();
         for (Watch watch : watches) {
-            if (now - watch.lastProgress > idleNanos) {
+            if (!watch.paused && now - watch.lastProgress > idleNanos) {
                 watch.expire();
             }
         }
@@ -97,6 +97,7 @@ final class IdleWatchdog implements AutoCloseable {
     final class Watch implements AutoCloseable {
         private final Channel channel;
         private volatile long lastProgress = System.nanoTime();
+        private volatile boolean paused;
         private volatile boolean expired;
 
         private Watch(Channel channel) {
@@ -105,6 +106,12 @@ final class IdleWatchdog implements AutoCloseable {
 
         void touch() {
             lastProgress = System.nanoTime();
+            paused = false;
+        }
+
+        /** Stops the idle clock until the next {@link #touch()}: the wait ahead is ours (e.g. a rate cap), not the client's. */
+        void pause() {
+            paused = true;
         }
 
         /** True when the watchdog closed the connection for idling. */

@@ -5,9 +5,10 @@ import java.util.Objects;
 
 /**
  * How the file server listens: address and port (0 picks a free one), how many uploads run at
- * once, and how long a connection may sit without a request or without progress.
+ * once, how long a connection may sit without a request or without progress, and the most bytes
+ * per second all uploads together may send (0: no cap).
  */
-public record ServerSettings(String bindHost, int port, int slots, Duration idleTimeout) {
+public record ServerSettings(String bindHost, int port, int slots, Duration idleTimeout, long maxUploadRate) {
     public ServerSettings {
         if (bindHost == null || bindHost.isBlank()) {
             throw new IllegalArgumentException("bindHost is required");
@@ -22,5 +23,13 @@ public record ServerSettings(String bindHost, int port, int slots, Duration idle
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idleTimeout must be positive");
         }
+        if (maxUploadRate < 0) {
+            throw new IllegalArgumentException("maxUploadRate must be 0 (no cap) or more bytes per second");
+        }
+    }
+
+    /** No upload cap. */
+    public ServerSettings(String bindHost, int port, int slots, Duration idleTimeout) {
+        this(bindHost, port, slots, idleTimeout, 0);
     }
 }

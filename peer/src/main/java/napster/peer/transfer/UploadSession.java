@@ -2,6 +2,7 @@ package napster.peer.transfer;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
 import java.nio.channels.FileChannel;
@@ -12,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import java.util.function.Consumer;
 import napster.common.protocol.ProtocolException;
+import napster.common.transfer.ChunkHashes;
 import napster.common.transfer.TransferCodec;
 import napster.common.transfer.TransferReply;
 import napster.common.transfer.TransferRequest;
@@ -19,27 +21,34 @@ import napster.peer.share.SharedEntry;
 
 /**
  * Serves the requests of one connection, one after the other: each request is a JSON line,
- * each answer a JSON status line, after an ok {@code get} followed by the raw bytes.
- * A malformed request gets an error reply and ends the connection.
+ * each answer a JSON status line, after an ok {@code get} followed by the raw bytes, after an ok
+ * {@code info} by the chunk hashes. A malformed request gets an error reply and ends the
+ * connection. With an upload cap, every slice of file bytes first takes its tokens from the
+ * server-wide bucket.
  */
 final class UploadSession implements Runnable {
     /* Small enough that a slow but steady reader still counts as making progress. */
-    private static final long SEND_CHUNK_BYTES = 256 * 1024;
+    private static final long SEND_SLICE_BYTES = 256 * 1024;
+    private static final String CHANGED = "That content changed on disk since it was shared.";
 
     private final SocketChannel channel;
     private final String peer;
     private final IdleWatchdog.Watch watch;
     private final ContentSource content;
+    private final TokenBucket uploadCap;
     private final TransferCodec codec;
     private final Consumer<String> log;
+    /* Bytes after a request line (the next, pipelined request) stay here for the next readLine. */
     private final ByteBuffer input = ByteBuffer.allocate(TransferCodec.MAX_LINE_BYTES).limit(0);
 
+    /** {@code uploadCap} is shared by all uploads of the server; null means no cap. */
     UploadSession(SocketChannel channel, String peer, IdleWatchdog.Watch watch, ContentSource content,
-                  TransferCodec codec, Consumer<String> log) {
+                  TokenBucket uploadCap, TransferCodec codec, Consumer<String> log) {
         this.channel = channel;
         this.peer = peer;
         this.watch = watch;
         this.content = content;
+        this.uploadCap = uploadCap;
         this.codec = codec;
         this.log = log;
     }
@@ -84,16 +93,28 @@ final class UploadSession implements Runnable {
             reply(TransferReply.pong());
             return true;
         }
-        return serveGet(request);
-    }
-
-    private boolean serveGet(TransferRequest request) throws IOException {
         Optional<SharedEntry> found = content.find(request.sha256());
         if (found.isEmpty()) {
             reply(TransferReply.failure(TransferReply.NOT_FOUND, "This peer does not share that content."));
             return true;
         }
-        SharedEntry entry = found.get();
+        return TransferRequest.INFO.equals(request.op()) ? serveInfo(found.get()) : serveGet(request, found.get());
+    }
+
+    /* Checked like a get, so a peer never vouches for chunk hashes of content that changed on disk. */
+    private boolean serveInfo(SharedEntry entry) throws IOException {
+        try (FileChannel file = openIfUnchanged(entry)) {
+            if (file == null) {
+                reply(TransferReply.failure(TransferReply.NOT_FOUND, CHANGED));
+                return true;
+            }
+        }
+        ChunkHashes hashes = entry.chunkHashes();
+        writeFully(ByteBuffer.wrap(codec.encode(TransferReply.info(hashes))), ByteBuffer.wrap(hashes.bytes()));
+        return true;
+    }
+
+    private boolean serveGet(TransferRequest request, SharedEntry entry) throws IOException {
         long offset = request.offset();
         long length = request.length();
         if (offset > entry.size() || length > entry.size() - offset) {
@@ -103,7 +124,7 @@ final class UploadSession implements Runnable {
         }
         try (FileChannel file = openIfUnchanged(entry)) {
             if (file == null) {
-                reply(TransferReply.failure(TransferReply.NOT_FOUND, "That content changed on disk since it was shared."));
+                reply(TransferReply.failure(TransferReply.NOT_FOUND, CHANGED));
                 return true;
             }
             reply(TransferReply.ok(length));
@@ -135,23 +156,52 @@ final class UploadSession implements Runnable {
         }
     }
 
+    /* Zero-copy either way: with a cap, slices are as large as the bucket suggests and paid for before they go. */
     private void send(FileChannel file, long offset, long length, SharedEntry entry) throws IOException {
+        long sliceBytes = uploadCap == null ? SEND_SLICE_BYTES : uploadCap.sliceBytes();
         long position = offset;
         long end = offset + length;
+        long paid = 0; // tokens taken for bytes not sent yet (transferTo may send less than asked)
         while (position < end) {
-            long sent = file.transferTo(position, Math.min(SEND_CHUNK_BYTES, end - position), channel);
+            long slice = Math.min(sliceBytes, end - position);
+            if (uploadCap != null && paid < slice) {
+                pay(slice - paid);
+                paid = slice;
+            }
+            long sent = file.transferTo(position, slice, channel);
             if (sent <= 0) {
                 throw new EOFException(entry.name() + " shrank while it was being sent");
             }
             position += sent;
+            paid = Math.max(0, paid - sent);
+            watch.touch();
+        }
+    }
+
+    private void pay(long bytes) throws IOException {
+        watch.pause(); // waiting on our own cap is not the client idling
+        try {
+            uploadCap.take(bytes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("stopped while waiting for the upload cap");
+        } finally {
             watch.touch();
         }
     }
 
     private void reply(TransferReply reply) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(codec.encode(reply));
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
+        writeFully(ByteBuffer.wrap(codec.encode(reply)));
+    }
+
+    /* One gathering write, so a status line and what follows it leave together. */
+    private void writeFully(ByteBuffer... buffers) throws IOException {
+        long remaining = 0;
+        for (ByteBuffer buffer : buffers) {
+            remaining += buffer.remaining();
+        }
+        while (remaining > 0) {
+            remaining -= channel.write(buffers);
         }
     }
 

@@ -13,13 +13,17 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
+import napster.common.transfer.ChunkHashes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HashCacheTest {
     private static final String SHA256_OF_ABC = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
     private static final String SHA256_OF_EMPTY = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    private static final int TWO_CHUNKS_AND_A_BIT = 2 * ChunkHashes.DEFAULT_CHUNK_SIZE + 1_000;
     private static final FileTime LONG_AGO = FileTime.from(Instant.parse("2020-01-02T03:04:05.678Z"));
 
     @TempDir
@@ -114,6 +118,77 @@ class HashCacheTest {
     }
 
     @Test
+    void hashes_multiChunkFile_cachedAndSavedWithItsChunkHashesSoARestartDoesNotRehash() throws IOException {
+        Path cacheFile = dir.resolve("cache.tsv");
+        HashCache first = new HashCache(cacheFile);
+        Path file = writeBytes("big.bin", TWO_CHUNKS_AND_A_BIT, 1);
+        FileHashes computed = first.hashes(file, TWO_CHUNKS_AND_A_BIT, LONG_AGO);
+        first.save();
+
+        rewriteKeepingSizeAndMtime(file, TWO_CHUNKS_AND_A_BIT, 2);
+        FileHashes loaded = new HashCache(cacheFile).hashes(file, TWO_CHUNKS_AND_A_BIT, LONG_AGO);
+
+        assertThat(computed).isEqualTo(FileHasher.hash(dir.resolve("original.bin")));
+        assertThat(loaded).isEqualTo(computed);
+        assertThat(loaded.chunkHashes().count()).isEqualTo(3);
+    }
+
+    @Test
+    void save_multiChunkFile_writesChunkSizeAndChunkHashesAfterTheFileHash() throws IOException {
+        Path cacheFile = dir.resolve("cache.tsv");
+        HashCache cache = new HashCache(cacheFile);
+        Path file = writeBytes("big.bin", TWO_CHUNKS_AND_A_BIT, 1);
+        FileHashes hashes = cache.hashes(file, TWO_CHUNKS_AND_A_BIT, LONG_AGO);
+        cache.save();
+
+        ChunkHashes chunks = hashes.chunkHashes();
+        assertThat(Files.readAllLines(cacheFile)).containsExactly(TWO_CHUNKS_AND_A_BIT + "\t" + LONG_AGO.toMillis() + "\t"
+                + hashes.sha256() + ":4194304:" + chunks.hex(0) + chunks.hex(1) + chunks.hex(2) + "\t" + file.toAbsolutePath());
+    }
+
+    @Test
+    void hashes_smallFileFromTheCache_holdsNoChunkHashes() throws IOException {
+        Path cacheFile = dir.resolve("cache.tsv");
+        HashCache first = new HashCache(cacheFile);
+        Path file = write("abc.txt", "abc");
+        first.sha256(file, 3, LONG_AGO);
+        first.save();
+
+        FileHashes loaded = new HashCache(cacheFile).hashes(file, 3, LONG_AGO);
+
+        assertThat(loaded.held()).isNull();
+        assertThat(loaded.chunkHashes()).isEqualTo(ChunkHashes.single(3, SHA256_OF_ABC));
+    }
+
+    @Test
+    void load_olderLineWithoutChunkHashesForAMultiChunkFile_countsAsNotCached() throws IOException {
+        Path file = writeBytes("big.bin", TWO_CHUNKS_AND_A_BIT, 1);
+        Path cacheFile = dir.resolve("cache.tsv");
+        Files.write(cacheFile, List.of(TWO_CHUNKS_AND_A_BIT + "\t" + LONG_AGO.toMillis() + "\t" + SHA256_OF_ABC + "\t"
+                + file.toAbsolutePath()));
+
+        FileHashes hashes = new HashCache(cacheFile).hashes(file, TWO_CHUNKS_AND_A_BIT, LONG_AGO);
+
+        assertThat(hashes).isEqualTo(FileHasher.hash(file));
+    }
+
+    @Test
+    void load_garbledChunkHashes_countAsNotCached() throws IOException {
+        Path file = writeBytes("big.bin", TWO_CHUNKS_AND_A_BIT, 1);
+        FileHashes real = FileHasher.hash(file);
+        String hex = HexFormat.of().formatHex(real.chunkHashes().bytes());
+        String start = TWO_CHUNKS_AND_A_BIT + "\t" + LONG_AGO.toMillis() + "\t" + SHA256_OF_ABC;
+        String end = "\t" + file.toAbsolutePath();
+        Path cacheFile = dir.resolve("cache.tsv");
+        for (String hashes : List.of(":4194304:" + hex.substring(64), ":4194304:" + hex.replace('a', 'x'),
+                ":1048576:" + hex, ":4194304", ":4194304:", ":x:" + hex)) {
+            Files.write(cacheFile, List.of(start + hashes + end));
+
+            assertThat(new HashCache(cacheFile).hashes(file, TWO_CHUNKS_AND_A_BIT, LONG_AGO)).as(hashes).isEqualTo(real);
+        }
+    }
+
+    @Test
     void load_corruptLines_areIgnored() throws IOException {
         Path file = write("abc.txt", "abc");
         Path cacheFile = dir.resolve("cache.tsv");
@@ -192,6 +267,24 @@ class HashCacheTest {
         Path file = Files.writeString(dir.resolve(name), text);
         Files.setLastModifiedTime(file, LONG_AGO);
         return file;
+    }
+
+    /* Also keeps a copy as original.bin, to hash independently after the file is rewritten. */
+    private Path writeBytes(String name, int size, long seed) throws IOException {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        Files.write(dir.resolve("original.bin"), bytes);
+        Path file = Files.write(dir.resolve(name), bytes);
+        Files.setLastModifiedTime(file, LONG_AGO);
+        return file;
+    }
+
+    private static void rewriteKeepingSizeAndMtime(Path file, int size, long seed) throws IOException {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        FileTime mtime = Files.getLastModifiedTime(file);
+        Files.write(file, bytes);
+        Files.setLastModifiedTime(file, mtime);
     }
 
     private Path tryWrite(String name, String text) {

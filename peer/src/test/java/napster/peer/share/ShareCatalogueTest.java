@@ -13,7 +13,9 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import napster.common.protocol.SharedFile;
+import napster.common.transfer.ChunkHashes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -195,6 +197,31 @@ class ShareCatalogueTest {
     }
 
     @Test
+    void scan_everyEntry_givesItsChunkHashes() throws IOException {
+        write(root.resolve("small.txt"), "abc");
+        Path big = writeRandom(root.resolve("big.bin"), 2 * ChunkHashes.DEFAULT_CHUNK_SIZE + 5, 1);
+
+        ShareCatalogue catalogue = ShareCatalogue.scan(List.of(root), cacheDir);
+
+        assertThat(catalogue.find(sha256("abc")).orElseThrow().chunkHashes()).isEqualTo(ChunkHashes.single(3, sha256("abc")));
+        assertThat(catalogue.find(FileHasher.sha256(big)).orElseThrow().chunkHashes())
+                .isEqualTo(FileHasher.hash(big).chunkHashes())
+                .extracting(ChunkHashes::count).isEqualTo(3);
+    }
+
+    @Test
+    void scan_again_takesChunkHashesFromTheHashCache() throws IOException {
+        int size = 2 * ChunkHashes.DEFAULT_CHUNK_SIZE + 5;
+        Path big = writeRandom(root.resolve("big.bin"), size, 1);
+        ChunkHashes first = ShareCatalogue.scan(List.of(root), cacheDir).entries().get(0).chunkHashes();
+        writeRandom(big, size, 2);
+
+        ShareCatalogue again = ShareCatalogue.scan(List.of(root), cacheDir);
+
+        assertThat(again.entries().get(0).chunkHashes()).isEqualTo(first);
+    }
+
+    @Test
     void scan_cacheFolderInsideTheRoot_isNotShared() throws IOException {
         write(root.resolve("6.txt"), "abc");
         Path innerCache = root.resolve(".napster");
@@ -218,6 +245,14 @@ class ShareCatalogueTest {
 
     private static Path write(Path file, String text) throws IOException {
         Files.writeString(file, text);
+        Files.setLastModifiedTime(file, LONG_AGO);
+        return file;
+    }
+
+    private static Path writeRandom(Path file, int size, long seed) throws IOException {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        Files.write(file, bytes);
         Files.setLastModifiedTime(file, LONG_AGO);
         return file;
     }

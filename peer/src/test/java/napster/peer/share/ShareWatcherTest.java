@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import napster.common.protocol.SharedFile;
+import napster.common.transfer.ChunkHashes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +71,20 @@ class ShareWatcherTest {
         await().atMost(WITHIN).until(() -> added().anyMatch(expected::equals));
         assertThat(removed()).isEmpty();
         assertThat(watcher.current().find(expected.sha256())).isPresent();
+    }
+
+    @Test
+    void fileGrownPastOneChunk_isServedWithItsChunkHashes() throws Exception {
+        root = Files.createDirectories(temp.resolve("share"));
+        Path file = write(root.resolve("growing.bin"), "small");
+        watch(Duration.ZERO);
+        byte[] grown = new byte[ChunkHashes.DEFAULT_CHUNK_SIZE + 1];
+        Files.write(file, grown);
+        String sha256 = FileHasher.sha256(file);
+
+        await().atMost(WITHIN).until(() -> watcher.current().find(sha256).isPresent());
+        assertThat(watcher.current().find(sha256).orElseThrow().chunkHashes()).isEqualTo(FileHasher.hash(file).chunkHashes())
+                .extracting(ChunkHashes::count).isEqualTo(2);
     }
 
     @Test

@@ -5,13 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import napster.common.transfer.ChunkHashes;
 import napster.peer.share.FileHasher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FileServerIT {
     private static final int SIZE = 100_000;
+    private static final int CHUNK = ChunkHashes.DEFAULT_CHUNK_SIZE;
+    private static final int TWO_CHUNKS = CHUNK + 100_000;
     private static final String PING = "{\"op\":\"ping\"}";
     private static final String PONG = "{\"status\":\"ok\"}";
 
@@ -263,6 +274,190 @@ class FileServerIT {
     }
 
     @Test
+    void info_twoChunkFile_answersSizeAndChunkSizeThenTheHashOfEachChunk() throws IOException {
+        byte[] big = TestFiles.bytes(TWO_CHUNKS, 9);
+        Files.write(share.resolve("big.bin"), big);
+
+        try (TestPeer peer = TestPeer.serving(share); RawClient client = new RawClient(peer.port())) {
+            client.send(info(sha256(big)));
+
+            assertThat(client.readLine()).isEqualTo("{\"status\":\"ok\",\"length\":64,\"size\":" + TWO_CHUNKS
+                    + ",\"chunkSize\":4194304}");
+            assertThat(client.readBytes(64)).isEqualTo(concat(sha256Bytes(slice(big, 0, CHUNK)),
+                    sha256Bytes(slice(big, CHUNK, TWO_CHUNKS))));
+            client.send(PING);
+            assertThat(client.readLine()).isEqualTo(PONG);
+        }
+    }
+
+    /* The worked example of PROTOCOL.md 11.5, byte for byte: 4 MiB of zeros, then "hello\n". */
+    @Test
+    void info_thenPipelinedGets_matchTheTwoChunkExampleOfTheProtocol() throws IOException {
+        byte[] twoChunks = Arrays.copyOf(new byte[CHUNK], CHUNK + 6);
+        System.arraycopy("hello\n".getBytes(StandardCharsets.US_ASCII), 0, twoChunks, CHUNK, 6);
+        Files.write(share.resolve("two-chunks.bin"), twoChunks);
+        String hash = "976f90de3486f44bfd39475dda8005be842aa67466a8d989372eaabfe5ef99c3";
+
+        try (TestPeer peer = TestPeer.serving(share); RawClient client = new RawClient(peer.port())) {
+            client.send(info(hash));
+            assertThat(client.readLine()).isEqualTo("{\"status\":\"ok\",\"length\":64,\"size\":4194310,\"chunkSize\":4194304}");
+            assertThat(HexFormat.of().formatHex(client.readBytes(64))).isEqualTo(
+                    "bb9f8df61474d25e71fa00722318cd387396ca1736605e1248821cc0de3d3af8"
+                    + "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03");
+
+            client.send(get(hash, 0, 4194304) + "\n" + get(hash, 4194304, 6));
+
+            assertThat(client.readLine()).isEqualTo("{\"status\":\"ok\",\"length\":4194304}");
+            assertThat(client.readBytes(CHUNK)).isEqualTo(new byte[CHUNK]);
+            assertThat(client.readLine()).isEqualTo("{\"status\":\"ok\",\"length\":6}");
+            assertThat(client.readBytes(6)).asString(StandardCharsets.US_ASCII).isEqualTo("hello\n");
+        }
+    }
+
+    @Test
+    void info_emptyFile_answersNoChunks() throws IOException {
+        Files.write(share.resolve("empty.bin"), new byte[0]);
+
+        try (TestPeer peer = TestPeer.serving(share); RawClient client = new RawClient(peer.port())) {
+            client.send(info(sha256(new byte[0])));
+            assertThat(client.readLine()).isEqualTo("{\"status\":\"ok\",\"length\":0,\"size\":0,\"chunkSize\":4194304}");
+            client.send(PING);
+            assertThat(client.readLine()).isEqualTo(PONG);
+        }
+    }
+
+    @Test
+    void info_oneChunkFile_answersTheFileHashAsItsOnlyChunkHash() throws IOException {
+        try (TestPeer peer = TestPeer.serving(share); RawClient client = new RawClient(peer.port())) {
+            client.send(info(sha256));
+
+            assertThat(client.readLine()).isEqualTo("{\"status\":\"ok\",\"length\":32,\"size\":" + SIZE
+                    + ",\"chunkSize\":4194304}");
+            assertThat(client.readBytes(32)).isEqualTo(HexFormat.of().parseHex(sha256));
+        }
+    }
+
+    @Test
+    void info_thenTwoPipelinedGetsOfTheChunks_sendsEachChunkOnTheSameConnection() throws IOException {
+        byte[] big = TestFiles.bytes(TWO_CHUNKS, 9);
+        Files.write(share.resolve("big.bin"), big);
+        String hash = sha256(big);
+
+        try (TestPeer peer = TestPeer.serving(share); RawClient client = new RawClient(peer.port())) {
+            client.send(info(hash));
+            assertThat(client.readLine()).startsWith("{\"status\":\"ok\",\"length\":64,");
+            byte[] chunkHashes = client.readBytes(64);
+
+            client.send(get(hash, 0, CHUNK) + "\n" + get(hash, CHUNK, TWO_CHUNKS - CHUNK));
+
+            assertThat(client.readLine()).isEqualTo("{\"status\":\"ok\",\"length\":" + CHUNK + "}");
+            byte[] first = client.readBytes(CHUNK);
+            assertThat(client.readLine()).isEqualTo("{\"status\":\"ok\",\"length\":" + (TWO_CHUNKS - CHUNK) + "}");
+            byte[] second = client.readBytes(TWO_CHUNKS - CHUNK);
+            assertThat(concat(first, second)).isEqualTo(big);
+            assertThat(concat(sha256Bytes(first), sha256Bytes(second))).isEqualTo(chunkHashes);
+        }
+    }
+
+    @Test
+    void info_hashNotShared_answersNotFoundAndKeepsTheConnection() throws IOException {
+        try (TestPeer peer = TestPeer.serving(share); RawClient client = new RawClient(peer.port())) {
+            client.send(info("0".repeat(64)));
+
+            assertThat(client.readLine()).isEqualTo(
+                    "{\"status\":\"not-found\",\"message\":\"This peer does not share that content.\"}");
+            client.send(PING);
+            assertThat(client.readLine()).isEqualTo(PONG);
+        }
+    }
+
+    @Test
+    void info_fileChangedOnDiskSinceTheScan_answersNotFound() throws IOException {
+        try (TestPeer peer = TestPeer.serving(share); RawClient client = new RawClient(peer.port())) {
+            Files.write(file, new byte[] {42}, StandardOpenOption.APPEND);
+
+            client.send(info(sha256));
+
+            assertThat(client.readLine()).isEqualTo(
+                    "{\"status\":\"not-found\",\"message\":\"That content changed on disk since it was shared.\"}");
+        }
+    }
+
+    @Test
+    void uploadCap_twoConcurrentDownloads_shareTheCapTogether() throws Exception {
+        int size = 3 << 20;
+        long cap = 2 << 20;
+        String one = FileHasher.sha256(TestFiles.random(share.resolve("one.bin"), size, 21));
+        String two = FileHasher.sha256(TestFiles.random(share.resolve("two.bin"), size, 22));
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        try (TestPeer peer = TestPeer.serving(share, new ServerSettings("127.0.0.1", 0, 4, Duration.ofSeconds(10), cap));
+             RawClient first = new RawClient(peer.port());
+             RawClient second = new RawClient(peer.port())) {
+            long start = System.nanoTime();
+            Future<byte[]> a = readers.submit(() -> download(first, one, size));
+            Future<byte[]> b = readers.submit(() -> download(second, two, size));
+
+            assertThat(sha256(a.get(30, TimeUnit.SECONDS))).isEqualTo(one);
+            assertThat(sha256(b.get(30, TimeUnit.SECONDS))).isEqualTo(two);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = 2.0 * size / seconds;
+            System.out.printf("[upload cap] 2 x %d MiB at a cap of %d MiB/s: %.2f s, %.2f MiB/s together%n",
+                    size >> 20, cap >> 20, seconds, rate / (1 << 20));
+            assertThat(rate).isBetween(cap / 2.0, cap * 1.1);
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    @Test
+    void uploadCap_waitLongerThanTheIdleTimeout_isNotTakenForAnIdleClient() throws IOException {
+        int size = 64 << 10;
+        String hash = FileHasher.sha256(TestFiles.random(share.resolve("slow.bin"), size, 23));
+        // 16 KiB slices at 32 KiB/s: each waits about 500 ms on the cap, longer than the 300 ms idle timeout
+        ServerSettings slow = new ServerSettings("127.0.0.1", 0, 1, Duration.ofMillis(300), 32 << 10);
+
+        try (TestPeer peer = TestPeer.serving(share, slow); RawClient client = new RawClient(peer.port())) {
+            assertThat(sha256(download(client, hash, size))).isEqualTo(hash);
+            assertThat(peer.log).noneMatch(line -> line.startsWith("Closed the idle connection"));
+        }
+    }
+
+    @Test
+    void close_whileAnUploadWaitsOnTheCap_stopsPromptly() throws IOException {
+        int size = 1 << 20;
+        String hash = FileHasher.sha256(TestFiles.random(share.resolve("slow.bin"), size, 24));
+        TestPeer peer = TestPeer.serving(share, new ServerSettings("127.0.0.1", 0, 1, Duration.ofSeconds(30), 1024));
+        String port = String.valueOf(peer.port());
+        try (RawClient client = new RawClient(peer.port())) {
+            client.send(get(hash, 0, size));
+            assertThat(client.readLine()).startsWith("{\"status\":\"ok\"");
+            client.readBytes(16 << 10); // the burst; the next slice waits about 16 s at 1 KiB/s
+
+            long start = System.nanoTime();
+            peer.close();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            assertThat(threadsServing(port)).isEmpty();
+        }
+    }
+
+    @Test
+    void freeSlots_dropWhileAConnectionIsOpenAndComeBackWhenItCloses() throws IOException {
+        try (TestPeer peer = TestPeer.serving(share, 2, Duration.ofSeconds(30))) {
+            assertThat(peer.server.slots()).isEqualTo(2);
+            assertThat(peer.server.freeSlots()).isEqualTo(2);
+
+            try (RawClient client = new RawClient(peer.port())) {
+                client.send(PING);
+                assertThat(client.readLine()).isEqualTo(PONG);
+                assertThat(peer.server.freeSlots()).isEqualTo(1);
+            }
+
+            await().untilAsserted(() -> assertThat(peer.server.freeSlots()).isEqualTo(2));
+        }
+    }
+
+    @Test
     void start_portAlreadyInUse_failsNamingHostAndPort() throws IOException {
         try (TestPeer peer = TestPeer.serving(share)) {
             ServerSettings samePort = new ServerSettings("127.0.0.1", peer.port(), 1, Duration.ofSeconds(1));
@@ -295,6 +490,39 @@ class FileServerIT {
                 .map(Thread::getName)
                 .filter(name -> name.startsWith("peer-") && Arrays.asList(name.split("-")).contains(port))
                 .toList();
+    }
+
+    private static byte[] download(RawClient client, String sha256, int size) throws IOException {
+        client.send(get(sha256, 0, size));
+        assertThat(client.readLine()).isEqualTo("{\"status\":\"ok\",\"length\":" + size + "}");
+        return client.readBytes(size);
+    }
+
+    private static String info(String sha256) {
+        return "{\"op\":\"info\",\"sha256\":\"" + sha256 + "\"}";
+    }
+
+    private static byte[] slice(byte[] bytes, int from, int to) {
+        return Arrays.copyOfRange(bytes, from, to);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    /* Independent of the server's hashing: one MessageDigest over exactly these bytes. */
+    private static byte[] sha256Bytes(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256Bytes(bytes));
     }
 
     private static String get(String sha256, long offset, long length) {

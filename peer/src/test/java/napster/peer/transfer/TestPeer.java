@@ -32,8 +32,12 @@ final class TestPeer implements AutoCloseable {
     }
 
     static TestPeer serving(Path folder, int slots, Duration idleTimeout) throws IOException {
+        return serving(folder, new ServerSettings("127.0.0.1", 0, slots, idleTimeout));
+    }
+
+    static TestPeer serving(Path folder, ServerSettings settings) throws IOException {
         ShareCatalogue catalogue = ShareCatalogue.scan(List.of(folder), folder.resolveSibling(folder.getFileName() + "-cache"));
-        return new TestPeer(folder, catalogue, new ServerSettings("127.0.0.1", 0, slots, idleTimeout));
+        return new TestPeer(folder, catalogue, settings);
     }
 
     int port() {

@@ -3,6 +3,7 @@ package napster.broker.system;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import napster.broker.BrokerLauncher;
 import napster.broker.BrokerSettings;
 import napster.common.jms.ClientSettings;
@@ -54,8 +55,14 @@ final class NapsterSystem implements AutoCloseable {
 
     /** Starts a peer sharing {@code folder} on an ephemeral loopback port; its log lines go to {@code log}. */
     SharingSession share(Path folder, List<String> log) throws Exception {
+        return share(folder, log, UnaryOperator.identity());
+    }
+
+    /** As {@link #share(Path, List)}, with the default settings changed by {@code tweak} (e.g. an upload cap). */
+    SharingSession share(Path folder, List<String> log, UnaryOperator<ShareSettings> tweak) throws Exception {
         SharingSession session = SharingSession.start(
-                new ShareSettings(List.of(folder), 0, "127.0.0.1", 8, java.time.Duration.ofSeconds(30), cacheDir),
+                tweak.apply(new ShareSettings(List.of(folder), 0, "127.0.0.1", 8, java.time.Duration.ofSeconds(30),
+                        cacheDir)),
                 peerLogin(), java.time.Duration.ofSeconds(30), line -> {
                     synchronized (log) {
                         log.add(line);

@@ -134,8 +134,8 @@ class WalkthroughIT {
         String content = "a file a crashed peer also had\n";
         String sha = sha256(content.getBytes(StandardCharsets.UTF_8));
         Path downloads = work.resolve("downloads");
-        // A peer that crashed keeps its registration until the indexer notices; it joined
-        // before the live holder, so it has the lower peer id and is tried first.
+        // A peer that crashed keeps its registration until the indexer notices: get must name it
+        // and take the file from the live holder.
         try (IndexClient ghost = IndexClient.connect(system.peerLogin(), "ghost", java.time.Duration.ofSeconds(10))) {
             int deadPort = closedPort();
             ghost.register("ghost-peer-key-0000000001", "127.0.0.1", deadPort,
@@ -153,9 +153,14 @@ class WalkthroughIT {
 
             CliRun auto = CliRun.of(system.withBroker("get", "crash.txt", "--to", downloads.toString(), "--json"));
             assertThat(auto.exitCode()).as(auto.err()).isZero();
-            assertThat(auto.err()).contains("Peer 3 at 127.0.0.1:" + deadPort + " is not serving this file")
-                    .contains("trying the next holder");
-            assertThat(JSON.readTree(auto.out()).get("peers").get(0).get("peerId").asInt()).isEqualTo(4);
+            assertThat(auto.err()).isEqualTo("Peer 3 at 127.0.0.1:" + deadPort + " cannot help (connection refused)."
+                    + System.lineSeparator());
+            JsonNode report = JSON.readTree(auto.out());
+            assertThat(report.get("peers")).singleElement().satisfies(peer -> assertThat(peer.get("peerId").asInt()).isEqualTo(4));
+            assertThat(report.get("dropped")).singleElement().satisfies(dropped -> {
+                assertThat(dropped.get("peerId").asInt()).isEqualTo(3);
+                assertThat(dropped.get("reason").asText()).isEqualTo("connection refused");
+            });
             assertThat(Files.readString(downloads.resolve("crash.txt"))).isEqualTo(content);
         }
     }

@@ -4,19 +4,31 @@ import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import napster.common.protocol.FileHit;
 import napster.common.protocol.Holder;
 
-/** Renders search results for a terminal, in the spirit of the seed's "Peer ID / port / host / shared at" listing. */
+/**
+ * Renders search results for a terminal, in the spirit of the seed's "Peer ID / port / host /
+ * shared at" listing, with each holder's free upload slots and upload cap, and its ping time
+ * when pinged.
+ */
 final class ResultPrinter {
     private static final DateTimeFormatter SHARED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final PrintWriter out;
     private final ZoneId zone;
+    private final Map<HolderPings.Address, String> pings;
 
     ResultPrinter(PrintWriter out, ZoneId zone) {
+        this(out, zone, null);
+    }
+
+    /** {@code pings}: each holder's ping as text ("0.4 ms", "no answer"); null for no ping column. */
+    ResultPrinter(PrintWriter out, ZoneId zone, Map<HolderPings.Address, String> pings) {
         this.out = out;
         this.zone = zone;
+        this.pings = pings;
     }
 
     void printResults(String query, List<FileHit> hits) {
@@ -30,12 +42,27 @@ final class ResultPrinter {
 
     void printHit(String prefix, FileHit hit) {
         out.printf("%s%s  (%s, SHA-256 %s)%n", prefix, hit.name(), Sizes.format(hit.size()), hit.sha256());
-        out.printf("    %-8s %-22s %-6s %s%n", "Peer ID", "Host", "Port", "Shared at");
+        out.printf("    %-8s %-22s %-6s %-20s %-6s %-12s%s%n", "Peer ID", "Host", "Port", "Shared at", "Slots",
+                "Upload cap", pings == null ? "" : " Ping");
         for (Holder holder : hit.peers()) {
-            out.printf("    %-8d %-22s %-6d %s%s%n", holder.peerId(), holder.host(), holder.port(),
-                    SHARED_AT.format(holder.sharedAt().atZone(zone)),
-                    holder.name().equals(hit.name()) ? "" : "  (as " + holder.name() + ")");
+            String line = String.format("    %-8d %-22s %-6d %-20s %-6s %-12s%s", holder.peerId(), holder.host(),
+                    holder.port(), SHARED_AT.format(holder.sharedAt().atZone(zone)), slots(holder), cap(holder),
+                    pings == null ? "" : " " + pings.getOrDefault(HolderPings.Address.of(holder), "-"));
+            out.println(line.stripTrailing() + (holder.name().equals(hit.name()) ? "" : "  (as " + holder.name() + ")"));
         }
         out.flush();
+    }
+
+    /** "3/8": free of all upload slots, as the holder last reported them; "-" when it did not say. */
+    static String slots(Holder holder) {
+        if (holder.slots() == null) {
+            return "-";
+        }
+        return (holder.freeSlots() == null ? "?" : holder.freeSlots().toString()) + "/" + holder.slots();
+    }
+
+    static String cap(Holder holder) {
+        Long rate = holder.maxUploadRate();
+        return rate == null || rate == 0 ? "none" : Sizes.format(rate) + "/s";
     }
 }

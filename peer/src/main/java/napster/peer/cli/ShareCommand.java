@@ -21,6 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "share", mixinStandardHelpOptions = true,
         description = "Share the files in one or more folders (recursively) until stopped with Ctrl-C.")
 final class ShareCommand implements Callable<Integer> {
+    static final int DEFAULT_SLOTS = 8;
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
     @Spec
     CommandSpec spec;
 
@@ -41,9 +44,14 @@ final class ShareCommand implements Callable<Integer> {
             description = "Host or address other peers use to reach this one (default: ${DEFAULT-VALUE}).")
     String advertiseHost;
 
-    @Option(names = "--slots", paramLabel = "N", defaultValue = "8",
+    @Option(names = "--slots", paramLabel = "N", defaultValue = "" + DEFAULT_SLOTS,
             description = "Concurrent uploads; more get a busy answer (default: ${DEFAULT-VALUE}).")
     int slots;
+
+    @Option(names = "--max-upload-rate", paramLabel = "RATE", defaultValue = "0", converter = RateConverter.class,
+            description = "Send at most RATE bytes per second to all downloaders together (K, M, G suffixes,"
+                    + " binary, e.g. 16M; default: no cap).")
+    long maxUploadRate;
 
     @Option(names = "--heartbeat", paramLabel = "SECONDS", defaultValue = "10",
             description = "Tell the indexer this peer is alive every SECONDS (default: ${DEFAULT-VALUE}).")
@@ -64,16 +72,26 @@ final class ShareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        ShareSettings settings = settings();
-        for (Path folder : folders) {
+        shareUntilStopped(spec.commandLine().getOut(), settings(), client);
+        return 0;
+    }
+
+    /** {@code get --share}: the downloads folder with the defaults of {@code share}. */
+    static void shareUntilStopped(PrintWriter out, List<Path> folders, ClientOptions client) throws Exception {
+        shareUntilStopped(out, new ShareSettings(folders, 0, "127.0.0.1", DEFAULT_SLOTS, IDLE_TIMEOUT,
+                defaultCacheDir()), client);
+    }
+
+    private static void shareUntilStopped(PrintWriter out, ShareSettings settings, ClientOptions client)
+            throws Exception {
+        for (Path folder : settings.roots()) {
             if (!Files.isDirectory(folder)) {
                 throw new CommandFailure("Cannot share " + folder + ": " + (Files.exists(folder)
                         ? "it is not a directory." : "no such directory."));
             }
         }
-        out.println("Hashing the files in " + folders.stream().map(Path::toString).collect(Collectors.joining(", "))
-                + " ...");
+        out.println("Hashing the files in " + settings.roots().stream().map(Path::toString)
+                .collect(Collectors.joining(", ")) + " ...");
         out.flush();
         SharingSession session = SharingSession.start(settings, client.settings(), client.timeout(), line -> {
             out.println(line);
@@ -86,16 +104,15 @@ final class ShareCommand implements Callable<Integer> {
         }, "share-shutdown"));
         printBanner(out, session);
         stopped.await();
-        return 0;
     }
 
     ShareSettings settings() {
         if (rescanSeconds < 0) {
             throw new IllegalArgumentException("--rescan must be 0 (no periodic rescan) or more seconds.");
         }
-        return new ShareSettings(folders, port, advertiseHost, slots, Duration.ofSeconds(60),
+        return new ShareSettings(folders, port, advertiseHost, slots, IDLE_TIMEOUT,
                 cacheDir != null ? cacheDir : defaultCacheDir(), Duration.ofSeconds(heartbeatSeconds), !noWatch,
-                Duration.ofSeconds(rescanSeconds));
+                Duration.ofSeconds(rescanSeconds), maxUploadRate);
     }
 
     static void printBanner(PrintWriter out, SharingSession session) {

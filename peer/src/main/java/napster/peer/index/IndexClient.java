@@ -95,11 +95,18 @@ public final class IndexClient implements AutoCloseable {
      * when its sender stops waiting, so a registration never outlives the peer that sent it.
      */
     public Ack register(String peerKey, String host, int port, List<SharedFile> files) throws IndexException {
+        return register(peerKey, host, port, files, UploadCapacity.UNKNOWN);
+    }
+
+    /** As {@link #register(String, String, int, List)}, telling the indexer this peer's upload capacity. */
+    public Ack register(String peerKey, String host, int port, List<SharedFile> files, UploadCapacity capacity)
+            throws IndexException {
         List<CompletableFuture<Message>> replies = new ArrayList<>();
         // Every batch's reply queues behind the batches sent before it: allow 0.1 ms per file more.
         Duration wait = timeout.plusMillis(files.size() / 10);
         replies.add(requests.request(Destinations.REGISTER,
-                new Register(peerKey, host, port, files.subList(0, Math.min(BATCH_SIZE, files.size()))),
+                new Register(peerKey, host, port, files.subList(0, Math.min(BATCH_SIZE, files.size())),
+                        capacity.slots(), capacity.freeSlots(), capacity.maxUploadRate()),
                 Delivery.PERSISTENT, wait));
         for (int from = BATCH_SIZE; from < files.size(); from += BATCH_SIZE) {
             List<SharedFile> batch = files.subList(from, Math.min(from + BATCH_SIZE, files.size()));
@@ -147,8 +154,13 @@ public final class IndexClient implements AutoCloseable {
      * forgotten the key and wants a fresh registration.
      */
     public Ack heartbeat(String peerKey, int intervalSeconds, Duration wait) throws IndexException {
+        return heartbeat(peerKey, intervalSeconds, null, wait);
+    }
+
+    /** A heartbeat that also tells how many upload slots are free now (null: not said). */
+    public Ack heartbeat(String peerKey, int intervalSeconds, Integer freeSlots, Duration wait) throws IndexException {
         CompletableFuture<Message> reply = requests.request(Destinations.REGISTER,
-                new Heartbeat(peerKey, intervalSeconds), Delivery.NON_PERSISTENT, wait);
+                new Heartbeat(peerKey, intervalSeconds, freeSlots), Delivery.NON_PERSISTENT, wait);
         try {
             return (Ack) await(reply, "heartbeat");
         } catch (IndexException e) {

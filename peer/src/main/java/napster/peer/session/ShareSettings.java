@@ -13,14 +13,26 @@ import napster.peer.share.ShareWatcher;
  * rescan every {@code rescan}; zero means no periodic rescan).
  */
 public record ShareSettings(List<Path> roots, int port, String advertiseHost, int slots, Duration idleTimeout,
-                            Path cacheDir, Duration heartbeat, boolean watch, Duration rescan) {
+                            Path cacheDir, Duration heartbeat, boolean watch, Duration rescan, long maxUploadRate) {
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(Heartbeat.DEFAULT_INTERVAL_SECONDS);
     public static final Duration DEFAULT_RESCAN = ShareWatcher.DEFAULT_RESCAN;
 
     /** Heartbeat every 10 s, watch the folders, full rescan every 30 s. */
     public ShareSettings(List<Path> roots, int port, String advertiseHost, int slots, Duration idleTimeout,
                          Path cacheDir) {
-        this(roots, port, advertiseHost, slots, idleTimeout, cacheDir, DEFAULT_HEARTBEAT, true, DEFAULT_RESCAN);
+        this(roots, port, advertiseHost, slots, idleTimeout, cacheDir, DEFAULT_HEARTBEAT, true, DEFAULT_RESCAN, 0);
+    }
+
+    /** No upload cap. */
+    public ShareSettings(List<Path> roots, int port, String advertiseHost, int slots, Duration idleTimeout,
+                         Path cacheDir, Duration heartbeat, boolean watch, Duration rescan) {
+        this(roots, port, advertiseHost, slots, idleTimeout, cacheDir, heartbeat, watch, rescan, 0);
+    }
+
+    /** The same share with an upload cap of {@code bytesPerSecond} (0: none). */
+    public ShareSettings withMaxUploadRate(long bytesPerSecond) {
+        return new ShareSettings(roots, port, advertiseHost, slots, idleTimeout, cacheDir, heartbeat, watch, rescan,
+                bytesPerSecond);
     }
 
     public ShareSettings {
@@ -46,6 +58,9 @@ public record ShareSettings(List<Path> roots, int port, String advertiseHost, in
         }
         if (rescan.isNegative()) {
             throw new IllegalArgumentException("--rescan must be 0 (no periodic rescan) or more seconds.");
+        }
+        if (maxUploadRate < 0) {
+            throw new IllegalArgumentException("--max-upload-rate must not be negative.");
         }
     }
 }

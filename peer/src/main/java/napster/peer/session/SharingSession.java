@@ -21,6 +21,7 @@ import napster.common.protocol.Reannounce;
 import napster.common.protocol.SharedFile;
 import napster.peer.index.IndexClient;
 import napster.peer.index.IndexException;
+import napster.peer.index.UploadCapacity;
 import napster.peer.share.ShareCatalogue;
 import napster.peer.share.ShareDelta;
 import napster.peer.share.ShareScanner;
@@ -86,7 +87,8 @@ public final class SharingSession implements AutoCloseable {
         scanned.skipped().forEach(reason -> log.accept("Not shared: " + reason));
         AtomicReference<ShareCatalogue> catalogue = new AtomicReference<>(scanned);
         FileServer server = FileServer.start(new ServerSettings(bindHost(settings.advertiseHost()), settings.port(),
-                settings.slots(), settings.idleTimeout()), sha256 -> catalogue.get().find(sha256), log);
+                settings.slots(), settings.idleTimeout(), settings.maxUploadRate()), sha256 -> catalogue.get().find(sha256),
+                log);
         String name = "peer-" + server.port();
         BrokerWatch brokerWatch = new BrokerWatch(log);
         IndexClient index = null;
@@ -98,7 +100,7 @@ public final class SharingSession implements AutoCloseable {
             indexThread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, name + "-index"));
             Duration beatWait = indexTimeout.compareTo(settings.heartbeat()) < 0 ? indexTimeout : settings.heartbeat();
             IndexPresence presence = new IndexPresence(
-                    link(index, peerKey, settings.advertiseHost(), server.port(), beatWait),
+                    link(index, peerKey, settings.advertiseHost(), server, settings.maxUploadRate(), beatWait),
                     () -> catalogue.get().files(), indexThread, settings.heartbeat(), log);
             control = index.subscribe(Destinations.CONTROL, message -> {
                 if (message instanceof Reannounce reannounce) {
@@ -127,11 +129,13 @@ public final class SharingSession implements AutoCloseable {
         }
     }
 
-    private static IndexPresence.Link link(IndexClient index, String peerKey, String host, int port, Duration beatWait) {
+    private static IndexPresence.Link link(IndexClient index, String peerKey, String host, FileServer server,
+                                           long maxUploadRate, Duration beatWait) {
         return new IndexPresence.Link() {
             @Override
             public Ack register(List<SharedFile> files) throws IndexException {
-                return index.register(peerKey, host, port, files);
+                return index.register(peerKey, host, server.port(), files,
+                        new UploadCapacity(server.slots(), server.freeSlots(), maxUploadRate));
             }
 
             @Override
@@ -141,7 +145,7 @@ public final class SharingSession implements AutoCloseable {
 
             @Override
             public void heartbeat(int intervalSeconds) throws IndexException {
-                index.heartbeat(peerKey, intervalSeconds, beatWait);
+                index.heartbeat(peerKey, intervalSeconds, server.freeSlots(), beatWait);
             }
         };
     }

@@ -54,7 +54,7 @@ final class RootScan implements FileVisitor<Path> {
 
     @Override
     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        if (file.getFileName().toString().endsWith(ShareCatalogue.PARTIAL_SUFFIX)) {
+        if (ShareCatalogue.isDownloadScratch(file.getFileName().toString())) {
             return FileVisitResult.CONTINUE; // our own downloads in progress
         }
         if (attrs.isSymbolicLink()) {

@@ -20,6 +20,11 @@ public final class ShareCatalogue {
     /** Suffix of a download in progress; such files are never shared. */
     public static final String PARTIAL_SUFFIX = ".napster-part";
 
+    /** A download's scratch file: the partial file itself, its progress record, a record being written. */
+    public static boolean isDownloadScratch(String fileName) {
+        return fileName.endsWith(PARTIAL_SUFFIX) || fileName.contains(PARTIAL_SUFFIX + ".");
+    }
+
     private final List<Path> roots;
     private final List<SharedEntry> entries;
     private final Map<String, SharedEntry> bySha256;

@@ -151,7 +151,7 @@ public final class ShareWatcher implements AutoCloseable {
                     continue;
                 }
                 Path child = dir.resolve(name);
-                if (child.equals(scanner.cacheDir()) || name.toString().endsWith(ShareCatalogue.PARTIAL_SUFFIX)) {
+                if (child.equals(scanner.cacheDir()) || ShareCatalogue.isDownloadScratch(name.toString())) {
                     continue;
                 }
                 relevant = true;

@@ -1,47 +1,59 @@
 package napster.peer.transfer;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import napster.common.protocol.FileHit;
 import napster.common.protocol.Holder;
+import napster.common.transfer.ChunkHashes;
 
 /**
- * Fetches a file from the peers holding it, one holder after the other until one delivers
- * bytes whose SHA-256 matches; only then does the file appear under its final name.
- * Thread-safe: concurrent downloads may share one instance.
+ * Fetches a file from all the peers holding it at once: asks each for the content's chunk
+ * hashes, lets the holders that agree fetch chunks in parallel (fast holders take more, failing
+ * or corrupt ones are dropped and named), checks every chunk as it arrives and the whole
+ * SHA-256 before the file appears under its final name. A run that cannot finish leaves a
+ * partial file and a progress record from which the next run resumes. Thread-safe: concurrent
+ * downloads may share one instance.
  */
 public final class Downloader {
-    private static final int BUFFER_BYTES = 1 << 20;
+    static final int BUFFER_BYTES = 1 << 20;
 
-    private final HolderClient client;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final TokenBucket bucket;
 
     public Downloader(Duration connectTimeout, Duration readTimeout) {
+        this(connectTimeout, readTimeout, null);
+    }
+
+    /** {@code bucket}: caps the rate of all this downloader's transfers together; null for no cap. */
+    public Downloader(Duration connectTimeout, Duration readTimeout, TokenBucket bucket) {
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(readTimeout, "readTimeout");
-        this.client = new HolderClient(connectTimeout, readTimeout);
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        this.bucket = bucket;
     }
 
     public DownloadResult download(FileHit hit, List<Holder> holders, Path targetDir, Consumer<String> log)
             throws DownloadException {
-        return download(hit, holders, targetDir, log, received -> { });
+        return download(hit, holders, targetDir, log, DownloadProgress.NONE);
     }
 
-    /**
-     * As {@link #download(FileHit, List, Path, Consumer)}, reporting the bytes received so far
-     * from the current holder to {@code progress} (it starts again from 0 when a holder fails).
-     */
     public DownloadResult download(FileHit hit, List<Holder> holders, Path targetDir, Consumer<String> log,
-                                   LongConsumer progress) throws DownloadException {
+                                   DownloadProgress progress) throws DownloadException {
         Objects.requireNonNull(hit, "hit");
         Objects.requireNonNull(holders, "holders");
         Objects.requireNonNull(log, "log");
@@ -55,53 +67,145 @@ public final class Downloader {
         }
         Optional<Path> existing = target.existingCopy();
         if (existing.isPresent()) {
-            return new DownloadResult(existing.get(), hit.sha256(), hit.size(), 0, List.of(), since(started));
+            return new DownloadResult(existing.get(), hit.sha256(), hit.size(), 0, 0, List.of(), Duration.ofNanos(
+                    System.nanoTime() - started), List.of());
         }
-        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
-        Path partial = target.partialFile();
-        List<String> failures = new ArrayList<>();
-        for (int i = 0; i < holders.size(); i++) {
-            Holder holder = holders.get(i);
+        if (holders.isEmpty()) {
+            throw new DownloadException("No peer holds " + hit.name() + " right now.");
+        }
+        Dropouts dropouts = new Dropouts(log);
+        List<Candidate> candidates = ask(hit, holders, dropouts);
+        long transferred = 0;
+        for (List<Candidate> group : agreeingGroups(candidates, dropouts)) {
+            SwarmDownload swarm = new SwarmDownload(hit, group.get(0).hashes(), target.partialFile(), bucket, log,
+                    dropouts, progress);
             try {
-                client.fetch(holder, hit, partial, buffer, progress);
-                Path landed = target.publish(partial);
-                return new DownloadResult(landed, hit.sha256(), hit.size(), hit.size(), List.of(holder), since(started));
-            } catch (HolderFailure failure) {
-                deleteQuietly(partial);
-                failures.add("peer " + holder.peerId() + " (" + failure.getMessage() + ")");
-                log.accept("Peer " + holder.peerId() + " at " + holder.host() + ":" + holder.port()
-                        + " is not serving this file (" + failure.getMessage() + ")"
-                        + (i + 1 < holders.size() ? "; trying the next holder." : "."));
+                swarm.run(group.stream().map(Candidate::connection).toList(), "get-" + group.get(0).holder().port());
+                transferred += swarm.transferred();
+                Path landed = target.publish(target.partialFile());
+                List<Holder> delivered = swarm.workers().stream().filter(w -> w.chunksDelivered() > 0)
+                        .map(w -> w.connection().holder()).toList();
+                return new DownloadResult(landed, hit.sha256(), hit.size(), transferred, swarm.resumedBytes(),
+                        delivered, Duration.ofNanos(System.nanoTime() - started), dropouts.dropped());
+            } catch (SwarmDownload.WrongChunkHashes e) {
+                transferred += swarm.transferred();
+                group.forEach(liar -> dropouts.dropLiar(liar.holder()));
+            } catch (SwarmDownload.IncompleteDownload e) {
+                throw dropouts.giveUp(hit, target.partialFile());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DownloadException("The download of " + hit.name() + " was interrupted.", e);
             } catch (IOException e) {
-                deleteQuietly(partial);
-                if (e instanceof InterruptedIOException || Thread.currentThread().isInterrupted()) {
+                if (SwarmDownload.interrupted(e)) {
                     Thread.currentThread().interrupt();
                     throw new DownloadException("The download of " + hit.name() + " was interrupted.", e);
                 }
-                throw new DownloadException("Cannot write " + partial + ": " + e.getMessage() + ".", e);
+                throw new DownloadException("Cannot write " + target.partialFile() + ": " + e.getMessage() + ".", e);
+            } finally {
+                group.forEach(candidate -> candidate.connection().close());
             }
         }
-        if (failures.isEmpty()) {
-            throw new DownloadException("No peer holds " + hit.name() + " right now.");
-        }
-        throw new DownloadException("No holder could deliver " + hit.name() + ": " + String.join(", ", failures) + ".");
+        throw dropouts.giveUp(hit, target.partialFile());
     }
 
     /** The round trip of a {@code ping} to {@code holder}, for choosing the nearest one. */
     public Duration ping(Holder holder) throws IOException {
-        try {
-            return client.ping(holder);
+        try (HolderConnection connection = HolderConnection.open(holder, connectTimeout, readTimeout, 0)) {
+            return connection.ping();
         } catch (HolderFailure failure) {
             throw new IOException("Peer " + holder.peerId() + " at " + holder.host() + ":" + holder.port()
                     + " did not answer the ping (" + failure.getMessage() + ").", failure);
         }
     }
 
-    private static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
+    /** A holder that answered {@code info}: its open connection (reused for the chunks) and how fast it answered. */
+    record Candidate(Holder holder, HolderConnection connection, ChunkHashes hashes, Duration roundTrip) {
     }
 
-    private static void deleteQuietly(Path file) {
+    /** What asking one holder gave: a candidate, or why the holder cannot help. */
+    private record Answer(Candidate candidate, String failure) {
+    }
+
+    /* Connects to every holder at once and asks for the chunk hashes; those that fail are named and left out. */
+    private List<Candidate> ask(FileHit hit, List<Holder> holders, Dropouts dropouts) {
+        ExecutorService askers = Executors.newFixedThreadPool(Math.min(holders.size(), 16), task -> {
+            Thread thread = new Thread(task, "get-info");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<CompletableFuture<Answer>> answers = new ArrayList<>();
+            for (Holder holder : holders) {
+                answers.add(CompletableFuture.supplyAsync(() -> askOne(hit, holder), askers));
+            }
+            List<Candidate> candidates = new ArrayList<>();
+            for (int i = 0; i < holders.size(); i++) {
+                Answer answer = answers.get(i).join();
+                if (answer.candidate() != null) {
+                    candidates.add(answer.candidate());
+                } else {
+                    dropouts.drop(holders.get(i), answer.failure());
+                }
+            }
+            candidates.sort(preference());
+            return candidates;
+        } finally {
+            askers.shutdownNow();
+        }
+    }
+
+    private Answer askOne(FileHit hit, Holder holder) {
+        HolderConnection connection = null;
+        try {
+            long began = System.nanoTime();
+            connection = HolderConnection.open(holder, connectTimeout, readTimeout, BUFFER_BYTES);
+            ChunkHashes hashes = connection.info(hit.sha256());
+            Duration roundTrip = Duration.ofNanos(System.nanoTime() - began);
+            if (hashes.size() != hit.size()) {
+                connection.close();
+                return new Answer(null, "offered " + hashes.size() + " bytes instead of " + hit.size());
+            }
+            return new Answer(new Candidate(holder, connection, hashes, roundTrip), null);
+        } catch (HolderFailure failure) {
+            if (connection != null) {
+                connection.close();
+            }
+            return new Answer(null, failure.getMessage());
+        } catch (IOException e) {
+            if (connection != null) {
+                connection.close();
+            }
+            return new Answer(null, "interrupted");
+        }
+    }
+
+    /**
+     * Best first: a holder that reports a free upload slot before one that reports none, then the
+     * quickest answer to {@code info} (connect plus one round trip: the latency that matters).
+     */
+    static Comparator<Candidate> preference() {
+        return Comparator.comparing((Candidate c) -> c.holder().freeSlots() != null && c.holder().freeSlots() == 0)
+                .thenComparing(Candidate::roundTrip);
+    }
+
+    /*
+     * Holders that sent the same chunk hashes form a group; the largest group (best holder first
+     * on a tie) is tried first. Only the whole-file SHA-256 can tell which group told the truth.
+     */
+    private static List<List<Candidate>> agreeingGroups(List<Candidate> candidates, Dropouts dropouts) {
+        Map<ChunkHashes, List<Candidate>> groups = new LinkedHashMap<>();
+        for (Candidate candidate : candidates) {
+            groups.computeIfAbsent(candidate.hashes(), key -> new ArrayList<>()).add(candidate);
+        }
+        List<List<Candidate>> ordered = new ArrayList<>(groups.values());
+        ordered.sort(Comparator.comparing((List<Candidate> group) -> -group.size()));
+        if (ordered.size() > 1) {
+            dropouts.note("The holders disagree about the chunk hashes of this file; trying the largest group first.");
+        }
+        return ordered;
+    }
+
+    static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

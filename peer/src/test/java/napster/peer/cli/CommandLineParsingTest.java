@@ -150,6 +150,42 @@ class CommandLineParsingTest {
     }
 
     @Test
+    void get_swarmOptions_areParsed() {
+        GetCommand get = command(napster().parseArgs("get", "6.txt", "--max-download-rate", "1.5M", "--share"),
+                GetCommand.class);
+        assertThat(get.maxDownloadRate).isEqualTo(1_572_864);
+        assertThat(get.share).isTrue();
+    }
+
+    @Test
+    void get_swarmDefaults_noCapAndNoSharing() {
+        GetCommand get = command(napster().parseArgs("get", "6.txt"), GetCommand.class);
+        assertThat(get.maxDownloadRate).isZero();
+        assertThat(get.share).isFalse();
+    }
+
+    @Test
+    void share_maxUploadRate_reachesTheSettings() {
+        ShareCommand share = command(napster().parseArgs("share", "dir", "--max-upload-rate", "16M"), ShareCommand.class);
+        assertThat(share.settings().maxUploadRate()).isEqualTo(16L << 20);
+        assertThat(command(napster().parseArgs("share", "dir"), ShareCommand.class).settings().maxUploadRate()).isZero();
+    }
+
+    @Test
+    void search_ping_isParsed() {
+        assertThat(command(napster().parseArgs("search", "x", "--ping"), SearchCommand.class).ping).isTrue();
+        assertThat(command(napster().parseArgs("search", "x"), SearchCommand.class).ping).isFalse();
+    }
+
+    @Test
+    void badRate_isBadUsageInOneSentenceWithExit2() {
+        assertThat(napster().execute("get", "6.txt", "--max-download-rate", "fast")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Invalid value for option '--max-download-rate': 'fast' is not a rate:"
+                + " give bytes per second with an optional K, M or G suffix, e.g. 16M.")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void badNumber_isBadUsageInOneSentenceWithExit2() {
         int exit = napster().execute("share", "dir", "--port", "many");
         assertThat(exit).isEqualTo(2);

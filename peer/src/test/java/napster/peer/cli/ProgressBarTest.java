@@ -16,20 +16,29 @@ class ProgressBarTest {
     }
 
     @Test
-    void line_halfwayAfterOneSecond_showsPercentRateAndTimeLeft() {
-        assertThat(bar(2L << 20).line(1L << 20, 1_000_000_000L))
-                .isEqualTo("[############            ]  50% 1.0 MiB of 2.0 MiB  1.0 MiB/s  0:01 left ");
+    void line_halfwayAfterOneSecond_showsPercentRateTimeLeftAndHolders() {
+        assertThat(bar(2L << 20).line(1L << 20, 3, 1_000_000_000L))
+                .isEqualTo("[############            ]  50% 1.0 MiB of 2.0 MiB  1.0 MiB/s  0:01 left  3 peers ");
     }
 
     @Test
-    void accept_redrawsAtMostFiveTimesASecondButAlwaysAtTheEnd() {
+    void line_resumedDownload_rateCountsOnlyWhatArrivedInThisRun() {
+        ProgressBar bar = bar(4L << 20);
+        bar.update(2L << 20, 0); // what an earlier run left
+
+        assertThat(bar.line(3L << 20, 1, 1_000_000_000L))
+                .isEqualTo("[##################      ]  75% 3.0 MiB of 4.0 MiB  1.0 MiB/s  0:01 left  1 peer ");
+    }
+
+    @Test
+    void update_redrawsAtMostFiveTimesASecondButAlwaysAtTheEnd() {
         ProgressBar bar = bar(1000);
         nanos.set(100_000_000L);
-        bar.accept(10);
+        bar.update(10, 1);
         nanos.set(250_000_000L);
-        bar.accept(20);
+        bar.update(20, 1);
         nanos.set(260_000_000L);
-        bar.accept(1000);
+        bar.update(1000, 1);
         bar.finish();
         assertThat(screen.toString().chars().filter(c -> c == '\r').count()).isEqualTo(2);
         assertThat(screen.toString()).contains(" 100% 1000 B of 1000 B").endsWith(System.lineSeparator());

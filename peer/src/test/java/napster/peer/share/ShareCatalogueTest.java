@@ -101,8 +101,10 @@ class ShareCatalogueTest {
     }
 
     @Test
-    void scan_partialDownloads_areNotShared() throws IOException {
+    void scan_partialDownloadsAndTheirProgressRecords_areNotShared() throws IOException {
         write(root.resolve("movie.mkv.napster-part"), "half a movie");
+        write(root.resolve("movie.mkv.napster-part.progress"), "{}");
+        write(root.resolve("movie.mkv.napster-part.progress.tmp"), "{");
         write(root.resolve("done.txt"), "abc");
 
         ShareCatalogue catalogue = ShareCatalogue.scan(List.of(root), cacheDir);

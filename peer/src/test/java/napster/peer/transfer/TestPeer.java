@@ -35,6 +35,11 @@ final class TestPeer implements AutoCloseable {
         return serving(folder, new ServerSettings("127.0.0.1", 0, slots, idleTimeout));
     }
 
+    /** Uploads capped at {@code maxUploadRate} bytes per second in all (0: no cap). */
+    static TestPeer serving(Path folder, int slots, Duration idleTimeout, long maxUploadRate) throws IOException {
+        return serving(folder, new ServerSettings("127.0.0.1", 0, slots, idleTimeout, maxUploadRate));
+    }
+
     static TestPeer serving(Path folder, ServerSettings settings) throws IOException {
         ShareCatalogue catalogue = ShareCatalogue.scan(List.of(folder), folder.resolveSibling(folder.getFileName() + "-cache"));
         return new TestPeer(folder, catalogue, settings);

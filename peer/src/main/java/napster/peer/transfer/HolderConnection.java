@@ -1,0 +1,203 @@
+package napster.peer.transfer;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import napster.common.protocol.Holder;
+import napster.common.protocol.ProtocolException;
+import napster.common.transfer.ChunkHashes;
+import napster.common.transfer.TransferCodec;
+import napster.common.transfer.TransferReply;
+import napster.common.transfer.TransferRequest;
+
+/**
+ * One connection to a holder, speaking the transfer protocol: {@code ping}, {@code info} and
+ * {@code get}s of byte ranges, which may be pipelined (sent before the bytes of the previous
+ * one are read; the holder answers in order). Anything the holder gets wrong becomes a
+ * {@link HolderFailure}. Not thread-safe: one worker owns it.
+ */
+final class HolderConnection implements AutoCloseable {
+    /* Refuses an info answer claiming more hash bytes than any sane chunking of the content needs. */
+    private static final long MAX_HASH_BYTES = 64L << 20;
+
+    private final Holder holder;
+    private final TimedChannel channel;
+    private final ByteBuffer buffer;
+    private final TransferCodec codec = new TransferCodec();
+
+    private HolderConnection(Holder holder, TimedChannel channel, int bufferBytes) {
+        this.holder = holder;
+        this.channel = channel;
+        this.buffer = ByteBuffer.allocateDirect(Math.max(TransferCodec.MAX_LINE_BYTES, bufferBytes));
+        this.buffer.limit(0);
+    }
+
+    static HolderConnection open(Holder holder, Duration connectTimeout, Duration readTimeout, int bufferBytes)
+            throws HolderFailure, InterruptedIOException {
+        try {
+            return new HolderConnection(holder, TimedChannel.connect(new InetSocketAddress(holder.host(), holder.port()),
+                    connectTimeout, readTimeout), bufferBytes);
+        } catch (UnresolvedAddressException e) {
+            throw new HolderFailure("unknown host", e);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    Holder holder() {
+        return holder;
+    }
+
+    /** The round trip of one ping on this connection. */
+    Duration ping() throws HolderFailure, InterruptedIOException {
+        long start = System.nanoTime();
+        send(TransferRequest.ping());
+        TransferReply reply = readStatus();
+        if (!reply.isOk()) {
+            throw new HolderFailure(describe(reply));
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** The size and chunk hashes the holder has for {@code sha256}. */
+    ChunkHashes info(String sha256) throws HolderFailure, InterruptedIOException {
+        send(TransferRequest.info(sha256));
+        TransferReply reply = readStatus();
+        if (!reply.isOk()) {
+            throw new HolderFailure(describe(reply));
+        }
+        if (reply.length() == null || reply.size() == null || reply.chunkSize() == null
+                || reply.length() < 0 || reply.length() > MAX_HASH_BYTES || reply.length() % ChunkHashes.HASH_BYTES != 0) {
+            throw new HolderFailure("sent a malformed info answer");
+        }
+        byte[] hashes = new byte[Math.toIntExact(reply.length())];
+        ByteBuffer target = ByteBuffer.wrap(hashes);
+        while (target.hasRemaining()) {
+            if (!buffer.hasRemaining() && fill() < 0) {
+                throw new HolderFailure("closed the connection inside its info answer");
+            }
+            int take = Math.min(buffer.remaining(), target.remaining());
+            target.put(buffer.slice(buffer.position(), take));
+            buffer.position(buffer.position() + take);
+        }
+        try {
+            return ChunkHashes.of(reply.size(), reply.chunkSize(), hashes);
+        } catch (IllegalArgumentException e) {
+            throw new HolderFailure("sent inconsistent chunk hashes (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Sends a get for {@code length} bytes at {@code offset}; its answer is read by {@link #awaitBytes}. */
+    void requestBytes(String sha256, long offset, long length) throws HolderFailure, InterruptedIOException {
+        send(TransferRequest.get(sha256, offset, length));
+    }
+
+    /** Reads the status line of the oldest outstanding get: the holder must offer exactly {@code length} bytes. */
+    void awaitBytes(long length) throws HolderFailure, InterruptedIOException {
+        TransferReply reply = readStatus();
+        if (!reply.isOk()) {
+            throw new HolderFailure(describe(reply));
+        }
+        if (reply.length() == null || reply.length() != length) {
+            throw new HolderFailure("offered " + reply.length() + " bytes instead of " + length);
+        }
+    }
+
+    /**
+     * The next slice of body bytes (at most {@code max}), read from the buffer or the socket; the
+     * returned buffer is only valid until the next call. Fails when the holder hangs up.
+     */
+    ByteBuffer readSome(int max) throws HolderFailure, InterruptedIOException {
+        if (!buffer.hasRemaining() && fill() < 0) {
+            throw new HolderFailure("closed the connection early");
+        }
+        int take = Math.min(buffer.remaining(), max);
+        ByteBuffer slice = buffer.slice(buffer.position(), take);
+        buffer.position(buffer.position() + take);
+        return slice;
+    }
+
+    private void send(TransferRequest request) throws HolderFailure, InterruptedIOException {
+        try {
+            channel.writeFully(ByteBuffer.wrap(codec.encode(request)));
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    private TransferReply readStatus() throws HolderFailure, InterruptedIOException {
+        try {
+            byte[] line = TransferCodec.readLine(channel, buffer);
+            if (line == null) {
+                throw new HolderFailure("closed the connection without answering");
+            }
+            TransferReply reply = codec.decode(line, TransferReply.class);
+            if (reply == null) {
+                throw new HolderFailure("sent a malformed reply");
+            }
+            return reply;
+        } catch (ProtocolException e) {
+            throw new HolderFailure("sent a malformed reply", e);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    private int fill() throws HolderFailure, InterruptedIOException {
+        try {
+            buffer.clear();
+            int read = channel.read(buffer);
+            buffer.flip();
+            return read;
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        channel.close();
+    }
+
+    /* An interrupt is the caller giving up, not the holder failing: it passes through. */
+    static HolderFailure failure(IOException e) throws InterruptedIOException {
+        if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
+            throw (InterruptedIOException) e;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("interrupted");
+        }
+        if (e instanceof ConnectException) {
+            return new HolderFailure("connection refused", e);
+        }
+        if (e instanceof NoRouteToHostException) {
+            return new HolderFailure("no route to host", e);
+        }
+        if (e instanceof EOFException) {
+            return new HolderFailure("closed the connection early", e);
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new HolderFailure(Character.toLowerCase(message.charAt(0)) + message.substring(1), e);
+    }
+
+    private static String describe(TransferReply reply) {
+        return switch (reply.status()) {
+            case TransferReply.NOT_FOUND -> "not shared there";
+            case TransferReply.BUSY -> "all upload slots busy";
+            case TransferReply.ERROR -> "error: " + (reply.message() == null ? "no reason given"
+                    : stripPeriod(reply.message()));
+            default -> "answered " + reply.status();
+        };
+    }
+
+    private static String stripPeriod(String message) {
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+    }
+}

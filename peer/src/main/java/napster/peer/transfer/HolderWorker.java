@@ -1,0 +1,220 @@
+package napster.peer.transfer;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import napster.common.transfer.ChunkHashes;
+import napster.peer.share.FileHasher;
+
+/**
+ * Fetches chunks from one holder over one connection until the scheduler has nothing more for
+ * it: keeps {@link #PIPELINE} requests outstanding so the holder never waits for the next
+ * request, checks each chunk's SHA-256 as it arrives, and stops at the first thing the holder
+ * gets wrong, giving its chunks back. The outcome says why it stopped.
+ */
+final class HolderWorker implements Runnable {
+    /** Requests in flight on the connection: one arriving, one queued behind it. */
+    static final int PIPELINE = 2;
+
+    /** Why a worker stopped. */
+    enum Outcome { FINISHED, FAILED, CORRUPT, ABANDONED }
+
+    private final int id;
+    private final HolderConnection connection;
+    private final String sha256;
+    private final ChunkHashes hashes;
+    private final ChunkScheduler scheduler;
+    private final ChunkSink sink;
+    private final TokenBucket bucket;
+    private final MessageDigest digest = FileHasher.newDigest();
+    private ByteBuffer chunkBuffer;
+    private volatile Outcome outcome;
+    private volatile String reason;
+    private volatile int chunksDelivered;
+    private volatile IOException localFailure;
+    private final Consumer<HolderWorker> onStop;
+    private volatile Thread thread;
+    private final Object writeLock = new Object();
+    private boolean writing;
+    private volatile boolean stopRequested;
+
+    HolderWorker(int id, HolderConnection connection, String sha256, ChunkHashes hashes, ChunkScheduler scheduler,
+                 ChunkSink sink, TokenBucket bucket, Consumer<HolderWorker> onStop) {
+        this.id = id;
+        this.connection = connection;
+        this.sha256 = sha256;
+        this.hashes = hashes;
+        this.scheduler = scheduler;
+        this.sink = sink;
+        this.bucket = bucket;
+        this.onStop = onStop;
+    }
+
+    /** The thread running this worker, so {@link #stop} can interrupt it. */
+    void thread(Thread thread) {
+        this.thread = thread;
+    }
+
+    /**
+     * Asks the worker to stop now: it is interrupted wherever it waits on the network and gives
+     * its chunks back. Never while it writes: an interrupt would close the shared partial file.
+     */
+    void stop() {
+        synchronized (writeLock) {
+            stopRequested = true;
+            Thread running = thread;
+            if (running != null && !writing) {
+                running.interrupt();
+            }
+        }
+    }
+
+    /* Writes a verified chunk and its record entry, shielded from stop()'s interrupt; false if stopping. */
+    private boolean store(int chunk) throws IOException {
+        synchronized (writeLock) {
+            if (stopRequested) {
+                return false;
+            }
+            writing = true;
+        }
+        try {
+            // only verified bytes reach the file, so a bad copy can never spoil a chunk another holder delivered
+            if (!scheduler.isDone(chunk)) {
+                sink.write(chunkBuffer.flip(), hashes.offset(chunk));
+            }
+            if (scheduler.complete(chunk, id)) {
+                sink.verified(chunk);
+                chunksDelivered++;
+            }
+            return true;
+        } finally {
+            synchronized (writeLock) {
+                writing = false;
+            }
+        }
+    }
+
+    void join() throws InterruptedException {
+        Thread running = thread;
+        if (running != null) {
+            running.join();
+        }
+    }
+
+    @Override
+    public void run() {
+        Deque<Integer> requested = new ArrayDeque<>();
+        sink.holderStarted();
+        try {
+            outcome = fetch(requested);
+        } catch (HolderFailure failure) {
+            outcome = Outcome.FAILED;
+            reason = failure.getMessage();
+        } catch (InterruptedIOException | InterruptedException e) {
+            outcome = Outcome.ABANDONED;
+            reason = "interrupted";
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            outcome = Outcome.ABANDONED;
+            localFailure = e;
+        } finally {
+            for (int chunk : requested) {
+                scheduler.release(chunk, id);
+            }
+            connection.close();
+            sink.holderStopped();
+            onStop.accept(this);
+            scheduler.leave();
+        }
+    }
+
+    private Outcome fetch(Deque<Integer> requested) throws HolderFailure, IOException, InterruptedException {
+        while (true) {
+            if (stopRequested) {
+                return Outcome.ABANDONED;
+            }
+            while (requested.size() < PIPELINE) {
+                OptionalInt next = scheduler.next(id, requested.size());
+                if (next.isEmpty()) {
+                    break;
+                }
+                int chunk = next.getAsInt();
+                connection.requestBytes(sha256, hashes.offset(chunk), hashes.length(chunk));
+                requested.add(chunk);
+            }
+            if (requested.isEmpty()) {
+                return Outcome.FINISHED;
+            }
+            int chunk = requested.peek();
+            connection.awaitBytes(hashes.length(chunk));
+            if (!receive(chunk)) {
+                // another holder delivered this chunk first: this connection is mid-chunk, so leave it
+                return Outcome.FINISHED;
+            }
+            requested.poll();
+            if (!hashes.matches(chunk, digest.digest())) {
+                scheduler.release(chunk, id);
+                reason = "sent chunk " + chunk + " with a wrong SHA-256";
+                return Outcome.CORRUPT;
+            }
+            if (!store(chunk)) {
+                scheduler.release(chunk, id);
+                return Outcome.ABANDONED;
+            }
+        }
+    }
+
+    /* Reads one chunk into the chunk buffer, hashing as it goes; false if another copy won meanwhile. */
+    private boolean receive(int chunk) throws HolderFailure, InterruptedIOException, InterruptedException {
+        digest.reset();
+        int left = hashes.length(chunk);
+        if (chunkBuffer == null || chunkBuffer.capacity() < left) {
+            chunkBuffer = ByteBuffer.allocate(left);
+        }
+        chunkBuffer.clear();
+        int slice = bucket == null ? Integer.MAX_VALUE : bucket.sliceBytes();
+        while (left > 0) {
+            if (scheduler.isDone(chunk)) {
+                return false;
+            }
+            ByteBuffer bytes = connection.readSome(Math.min(left, slice));
+            int count = bytes.remaining();
+            digest.update(bytes.duplicate());
+            chunkBuffer.put(bytes);
+            sink.received(count);
+            left -= count;
+            scheduler.received(chunk, chunkBuffer.position());
+            if (bucket != null) {
+                bucket.take(count);
+            }
+        }
+        return true;
+    }
+
+    HolderConnection connection() {
+        return connection;
+    }
+
+    Outcome outcome() {
+        return outcome;
+    }
+
+    /** Why the holder failed, for a person: "connection refused", "sent chunk 3 with a wrong SHA-256". */
+    String reason() {
+        return reason;
+    }
+
+    int chunksDelivered() {
+        return chunksDelivered;
+    }
+
+    /** Trouble on this side (writing the partial file), not the holder's fault. */
+    IOException localFailure() {
+        return localFailure;
+    }
+}

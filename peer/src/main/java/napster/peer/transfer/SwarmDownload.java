@@ -1,0 +1,192 @@
+package napster.peer.transfer;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import napster.common.protocol.FileHit;
+import napster.common.transfer.ChunkHashes;
+
+/**
+ * One attempt to assemble a content from a group of holders that agree on its chunk hashes:
+ * resumes what an earlier run left (checking it again), lets every holder fetch chunks in
+ * parallel, hashes the whole file in order as chunks land, and leaves the partial file and its
+ * progress record behind if the holders run out before the file is whole.
+ */
+final class SwarmDownload {
+    /** The holders' chunk hashes do not add up to the content's SHA-256: they lied. */
+    static final class WrongChunkHashes extends Exception {
+        WrongChunkHashes() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final FileHit hit;
+    private final ChunkHashes hashes;
+    private final Path partial;
+    private final TokenBucket bucket;
+    private final Consumer<String> log;
+    private final Dropouts dropouts;
+    private final DownloadProgress progress;
+    private final List<HolderWorker> workers = new ArrayList<>();
+    private long resumedBytes;
+
+    SwarmDownload(FileHit hit, ChunkHashes hashes, Path partial, TokenBucket bucket, Consumer<String> log,
+                  Dropouts dropouts, DownloadProgress progress) {
+        this.hit = hit;
+        this.hashes = hashes;
+        this.partial = partial;
+        this.bucket = bucket;
+        this.log = log;
+        this.dropouts = dropouts;
+        this.progress = progress;
+    }
+
+    /**
+     * Runs the download over the given open connections (best first; each is closed by the end).
+     * Returns normally once the partial file holds the whole, verified content.
+     */
+    void run(List<HolderConnection> connections, String threadPrefix)
+            throws WrongChunkHashes, IncompleteDownload, IOException, InterruptedException {
+        Path recordFile = ProgressRecord.beside(partial);
+        Optional<ProgressRecord> record = ProgressRecord.read(recordFile)
+                .filter(r -> r.describes(hit.sha256(), hashes) && Files.isRegularFile(partial, LinkOption.NOFOLLOW_LINKS));
+        if (record.isEmpty()) {
+            Files.deleteIfExists(recordFile);
+        }
+        try (FileChannel file = FileChannel.open(partial, record.isPresent()
+                ? new StandardOpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE}
+                : new StandardOpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING})) {
+            WholeFileCheck check = new WholeFileCheck(hashes);
+            BitSet done = new BitSet();
+            ChunkSink probe = new ChunkSink(file, recordFile, hit.sha256(), hashes, done, DownloadProgress.NONE);
+            if (record.isPresent()) {
+                done = resume(record.get().done(), file.size(), probe, check);
+            }
+            ChunkSink sink = new ChunkSink(file, recordFile, hit.sha256(), hashes, done, progress);
+            sink.start();
+            long[] lengths = new long[hashes.count()];
+            for (int chunk = 0; chunk < lengths.length; chunk++) {
+                lengths[chunk] = hashes.length(chunk);
+            }
+            ChunkScheduler scheduler = new ChunkScheduler(lengths, done);
+            start(connections, scheduler, sink, done, threadPrefix);
+            try {
+                while (!check.complete()) {
+                    if (!scheduler.awaitDone(check.nextChunk())) {
+                        throw new IncompleteDownload(sink.transferred());
+                    }
+                    check.absorbNext(sink);
+                }
+            } finally {
+                for (HolderWorker worker : workers) {
+                    worker.stop(); // ends workers still in the end game, or all of them when this run gives up
+                }
+                joinWorkers();
+                transferred = sink.transferred();
+            }
+            for (HolderWorker worker : workers) {
+                if (worker.localFailure() != null) {
+                    throw worker.localFailure();
+                }
+            }
+            if (!check.matches(hit.sha256())) {
+                file.close();
+                Files.deleteIfExists(recordFile);
+                Files.deleteIfExists(partial);
+                throw new WrongChunkHashes();
+            }
+            file.force(true);
+        }
+        Files.deleteIfExists(recordFile);
+    }
+
+    private long transferred;
+
+    /* Checks the chunks a previous run recorded as done; what no longer holds is fetched again. */
+    private BitSet resume(BitSet recorded, long partialSize, ChunkSink file, WholeFileCheck check) throws IOException {
+        BitSet done = new BitSet();
+        for (int chunk = recorded.nextSetBit(0); chunk >= 0; chunk = recorded.nextSetBit(chunk + 1)) {
+            if (hashes.offset(chunk) + hashes.length(chunk) > partialSize) {
+                continue;
+            }
+            boolean intact = chunk == check.nextChunk() ? check.absorbNextIfIntact(file) : check.intact(file, chunk);
+            if (intact) {
+                done.set(chunk);
+                resumedBytes += hashes.length(chunk);
+            }
+        }
+        if (!done.isEmpty()) {
+            log.accept("Resuming: " + done.cardinality() + " of " + hashes.count() + " chunks (" + resumedBytes
+                    + " bytes) are already here and intact.");
+        }
+        return done;
+    }
+
+    private void start(List<HolderConnection> connections, ChunkScheduler scheduler, ChunkSink sink, BitSet done,
+                       String threadPrefix) {
+        int missing = hashes.count() - done.cardinality();
+        int useful = Math.max(0, Math.min(connections.size(), missing));
+        for (int i = 0; i < connections.size(); i++) {
+            HolderConnection connection = connections.get(i);
+            if (i >= useful) {
+                connection.close();
+                continue;
+            }
+            workers.add(new HolderWorker(i, connection, hit.sha256(), hashes, scheduler, sink, bucket,
+                    dropouts::stopped));
+            scheduler.join(); // all join before any asks, so the scheduler knows how many share the chunks
+        }
+        for (HolderWorker worker : workers) {
+            Thread thread = new Thread(worker, threadPrefix + "-peer-" + worker.connection().holder().peerId());
+            thread.setDaemon(true);
+            worker.thread(thread);
+            thread.start();
+        }
+    }
+
+    private void joinWorkers() throws InterruptedException {
+        for (HolderWorker worker : workers) {
+            worker.join();
+        }
+    }
+
+    List<HolderWorker> workers() {
+        return workers;
+    }
+
+    long transferred() {
+        return transferred;
+    }
+
+    long resumedBytes() {
+        return resumedBytes;
+    }
+
+    /** The holders ran out before every chunk arrived; the partial file and its record stay for a later run. */
+    static final class IncompleteDownload extends Exception {
+        private final long transferred;
+
+        IncompleteDownload(long transferred) {
+            super(null, null, false, false);
+            this.transferred = transferred;
+        }
+
+        long transferred() {
+            return transferred;
+        }
+    }
+
+    static boolean interrupted(IOException e) {
+        return e instanceof InterruptedIOException || Thread.currentThread().isInterrupted();
+    }
+}

@@ -42,8 +42,8 @@ final class ResultPrinter {
 
     void printHit(String prefix, FileHit hit) {
         out.printf("%s%s  (%s, SHA-256 %s)%n", prefix, hit.name(), Sizes.format(hit.size()), hit.sha256());
-        out.printf("    %-8s %-22s %-6s %-20s %-6s %-12s%s%n", "Peer ID", "Host", "Port", "Shared at", "Slots",
-                "Upload cap", pings == null ? "" : " Ping");
+        out.println(String.format("    %-8s %-22s %-6s %-20s %-6s %-12s%s", "Peer ID", "Host", "Port", "Shared at",
+                "Slots", "Upload cap", pings == null ? "" : " Ping").stripTrailing());
         for (Holder holder : hit.peers()) {
             String line = String.format("    %-8d %-22s %-6d %-20s %-6s %-12s%s", holder.peerId(), holder.host(),
                     holder.port(), SHARED_AT.format(holder.sharedAt().atZone(zone)), slots(holder), cap(holder),

@@ -1,0 +1,35 @@
+package napster.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code napster bench}: measurements that print numbers (and plots), side by side with what the broker alone costs. */
+@Command(name = "napster bench", mixinStandardHelpOptions = true, version = "napster bench 0.1.0",
+        description = "Benchmarks of the real system on this machine: search, register, transfer, memory.",
+        subcommands = {SearchBench.class, RegisterBench.class, MemoryBench.class})
+public final class BenchMain {
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with the same error behaviour as the other commands: one sentence, exit 1 (2 for bad usage). */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new BenchMain());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println(sentence(e));
+            cmd.getErr().flush();
+            return 1;
+        });
+        return commandLine;
+    }
+
+    /** The failure in one sentence: its message, or its type when it has none. */
+    static String sentence(Throwable e) {
+        Throwable shown = e;
+        while (shown.getMessage() == null && shown.getCause() != null) {
+            shown = shown.getCause();
+        }
+        String message = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
+        return "The benchmark failed: " + message + (message.endsWith(".") ? "" : ".");
+    }
+}

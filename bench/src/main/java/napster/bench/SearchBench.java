@@ -1,0 +1,229 @@
+package napster.bench;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import jakarta.jms.Connection;
+import napster.common.jms.BrokerConnector;
+import napster.common.jms.Delivery;
+import napster.common.jms.JmsCodec;
+import napster.common.jms.RequestReplyClient;
+import napster.common.protocol.Message;
+import napster.common.protocol.ProtocolCodec;
+import napster.common.protocol.Search;
+import napster.common.protocol.SearchResult;
+import napster.peer.index.IndexClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench search}: N concurrent clients (1, 2, 4, ... by default), each doing one search
+ * after the other over an index of F files shared by P simulated peers, with mean, p50, p99,
+ * p99.9 latency and throughput per N; and in the same run, on the same broker, a bare
+ * request-reply echo with messages of the same size and no index work, so the broker's own
+ * cost shows as a ratio.
+ * <p>JSON: {@code {"broker","files","peers","queryLimit","requestBytes","replyBytes",
+ * "registerSeconds","registerFilesPerSecond","levels":[{"clients","search":{stats},"echo":{stats},
+ * "p50Ratio","throughputRatio"}]}}, stats being {@code {"count","seconds","throughput",
+ * "meanMillis","p50Millis","p99Millis","p999Millis"}}.
+ */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Search latency and throughput per number of concurrent clients, next to a bare broker echo.")
+final class SearchBench implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    BrokerOptions broker;
+
+    @Option(names = "--files", paramLabel = "F", defaultValue = "100000",
+            description = "Files in the index (default: ${DEFAULT-VALUE}; try 1000000).")
+    long files;
+
+    @Option(names = "--peers", paramLabel = "P", defaultValue = "1000",
+            description = "Simulated peers sharing them (default: ${DEFAULT-VALUE}).")
+    int peers;
+
+    @Option(names = "--clients", paramLabel = "N,N...", split = ",", defaultValue = "1,2,4,8,16,32",
+            description = "Concurrent clients, one level after the other (default: ${DEFAULT-VALUE}).")
+    List<Integer> clients;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "5",
+            description = "Measured seconds per level and kind (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "2",
+            description = "Warm-up seconds before each measurement (default: ${DEFAULT-VALUE}).")
+    double warmup;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
+            description = "Results asked for per search, as ./napster search asks (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic library and queries.")
+    long seed;
+
+    /** One level of concurrency: the search and the echo with the same number of clients. */
+    record Level(int clients, LatencyStats search, LatencyStats echo, double p50Ratio, double throughputRatio) {
+    }
+
+    /** The whole run. */
+    record Report(String broker, long files, int peers, int queryLimit, int requestBytes, int replyBytes,
+                  double registerSeconds, double registerFilesPerSecond, List<Level> levels) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        PrintWriter err = spec.commandLine().getErr();
+        SyntheticLibrary library = new SyntheticLibrary(seed, SyntheticLibrary.DEFAULT_WORDS);
+        try (BenchSystem system = BenchSystem.start(broker)) {
+            OutputOptions.progress(err, "Registering " + files + " files of " + peers + " peers at " + system.description()
+                    + " ...");
+            Duration took = new LibraryRegistrar(library, system.peer()).register(files, peers, 4);
+            double registerSeconds = took.toNanos() / 1e9;
+            OutputOptions.progress(err, String.format(Locale.ROOT, "Registered in %.2f s (%.0f files/s).",
+                    registerSeconds, files / registerSeconds));
+            Sample sample = sample(system, library);
+            List<Level> levels = new ArrayList<>();
+            try (EchoResponder echo = EchoResponder.start(system.admin(), sample.replyBody())) {
+                for (int n : clients) {
+                    LatencyStats search = ClientLoad.run(n, index -> searcher(system, library, index), span(warmup),
+                            span(seconds));
+                    OutputOptions.progress(err, line("search", n, search));
+                    LatencyStats bare = ClientLoad.run(n, index -> echoer(system, library, index), span(warmup),
+                            span(seconds));
+                    OutputOptions.progress(err, line("echo", n, bare));
+                    levels.add(new Level(n, search, bare, search.p50Millis() / bare.p50Millis(),
+                            search.throughput() / bare.throughput()));
+                }
+            }
+            Report report = new Report(system.description(), files, peers, limit, sample.requestBytes(),
+                    sample.replyBytes(), registerSeconds, files / registerSeconds, levels);
+            if (output.plotDir != null) {
+                SearchPlots.write(report, output.plotDir);
+            }
+            output.print(spec.commandLine().getOut(), report, table(report));
+        }
+        return 0;
+    }
+
+    private void validate() {
+        if (files < 1 || peers < 1 || peers > files) {
+            throw new ParameterException(spec.commandLine(), "--files and --peers must be at least 1, with no more"
+                    + " peers than files.");
+        }
+        if (clients.isEmpty() || clients.stream().anyMatch(n -> n < 1 || n > 1024)) {
+            throw new ParameterException(spec.commandLine(), "--clients must list numbers from 1 to 1024.");
+        }
+        if (seconds <= 0 || warmup < 0) {
+            throw new ParameterException(spec.commandLine(), "--seconds must be positive and --warmup not negative.");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new ParameterException(spec.commandLine(), "--limit must be between 1 and 1000.");
+        }
+    }
+
+    /** The message sizes of typical searches, and a real reply of the typical size for the echo to send. */
+    record Sample(int requestBytes, int replyBytes, String replyBody) {
+    }
+
+    private Sample sample(BenchSystem system, SyntheticLibrary library) throws Exception {
+        ProtocolCodec codec = ProtocolCodec.standard();
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> replies = new ArrayList<>();
+        long requestBytes = 0;
+        try (IndexClient client = IndexClient.connect(system.peer(), "bench-sample", Duration.ofSeconds(30))) {
+            for (int i = 0; i < 200; i++) {
+                Search search = new Search(library.query(random, files), null, limit);
+                requestBytes += codec.encode(search).length();
+                replies.add(codec.encode(client.search(search)));
+            }
+        }
+        double mean = replies.stream().mapToInt(String::length).average().orElse(0);
+        String typical = replies.stream().min((a, b) -> Double.compare(Math.abs(a.length() - mean),
+                Math.abs(b.length() - mean))).orElseThrow();
+        return new Sample((int) (requestBytes / 200), typical.length(), typical);
+    }
+
+    private ClientLoad.Client searcher(BenchSystem system, SyntheticLibrary library, int index) throws Exception {
+        IndexClient client = IndexClient.connect(system.peer(), "bench-search-" + index, Duration.ofSeconds(30));
+        SplittableRandom random = new SplittableRandom(seed + 1 + index);
+        return new ClientLoad.Client() {
+            @Override
+            public void roundTrip() throws Exception {
+                client.search(new Search(library.query(random, files), null, limit));
+            }
+
+            @Override
+            public void close() {
+                client.close();
+            }
+        };
+    }
+
+    /* The same request as a search, to the echo queue, through the same request-reply client and codec. */
+    private ClientLoad.Client echoer(BenchSystem system, SyntheticLibrary library, int index) throws Exception {
+        Connection connection = new BrokerConnector(system.admin()).connect("bench-echo-" + index);
+        RequestReplyClient requests = new RequestReplyClient(connection, new JmsCodec(ProtocolCodec.standard()));
+        SplittableRandom random = new SplittableRandom(seed + 1 + index);
+        return new ClientLoad.Client() {
+            @Override
+            public void roundTrip() throws Exception {
+                Message reply = requests.request(EchoResponder.QUEUE, new Search(library.query(random, files), null,
+                        limit), Delivery.NON_PERSISTENT, Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS);
+                if (!(reply instanceof SearchResult)) {
+                    throw new IllegalStateException("The echo answered " + reply + ".");
+                }
+            }
+
+            @Override
+            public void close() throws Exception {
+                requests.close();
+                connection.close();
+            }
+        };
+    }
+
+    private static Duration span(double seconds) {
+        return Duration.ofNanos((long) (seconds * 1e9));
+    }
+
+    private static String line(String kind, int clients, LatencyStats stats) {
+        return String.format(Locale.ROOT, "%-6s %3d clients: %8.0f/s  p50 %6.2f ms  p99 %6.2f ms", kind, clients,
+                stats.throughput(), stats.p50Millis(), stats.p99Millis());
+    }
+
+    static String table(Report report) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "Search over %d files of %d peers (%s); %d results asked for;"
+                        + " request %d B, reply %d B. Registration: %.0f files/s.%n", report.files(), report.peers(),
+                report.broker(), report.queryLimit(), report.requestBytes(), report.replyBytes(),
+                report.registerFilesPerSecond()));
+        text.append(String.format(Locale.ROOT, "%7s | %9s %8s %8s %8s %8s | %9s %8s %8s %8s %8s | %9s %9s%n",
+                "clients", "search/s", "mean ms", "p50 ms", "p99 ms", "p99.9 ms", "echo/s", "mean ms", "p50 ms",
+                "p99 ms", "p99.9 ms", "p50 ratio", "tput ratio"));
+        for (Level level : report.levels()) {
+            LatencyStats s = level.search();
+            LatencyStats e = level.echo();
+            text.append(String.format(Locale.ROOT,
+                    "%7d | %9.0f %8.2f %8.2f %8.2f %8.2f | %9.0f %8.2f %8.2f %8.2f %8.2f | %9.2f %9.2f%n",
+                    level.clients(), s.throughput(), s.meanMillis(), s.p50Millis(), s.p99Millis(), s.p999Millis(),
+                    e.throughput(), e.meanMillis(), e.p50Millis(), e.p99Millis(), e.p999Millis(), level.p50Ratio(),
+                    level.throughputRatio()));
+        }
+        return text.toString().stripTrailing();
+    }
+}

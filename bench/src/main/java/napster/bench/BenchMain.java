@@ -20,6 +20,13 @@ public final class BenchMain {
             cmd.getErr().flush();
             return 1;
         });
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println(e.getMessage());
+            cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+            cmd.getErr().flush();
+            return 2;
+        });
         return commandLine;
     }
 

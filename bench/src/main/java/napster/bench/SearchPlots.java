@@ -69,7 +69,12 @@ final class SearchPlots {
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
+            String name = String.valueOf(data.getSeriesKey(i));
+            // search in red, the echo baseline in blue; p99 dashed
+            renderer.setSeriesPaint(i, name.startsWith("search") ? new Color(0xC0, 0x1C, 0x28) : new Color(0x1F, 0x4E, 0xB4));
+            renderer.setSeriesStroke(i, name.endsWith("p99")
+                    ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
+                    : new BasicStroke(2.5f));
         }
         plot.setRenderer(renderer);
         return chart;

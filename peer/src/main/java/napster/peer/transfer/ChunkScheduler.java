@@ -119,6 +119,21 @@ final class ChunkScheduler {
         }
     }
 
+    /**
+     * For a holder with nothing queued: its next chunk, waiting while there is none for it but
+     * chunks are still in flight elsewhere (one may come back if its holder fails); empty once
+     * every chunk is done. So a holder stays available until the download cannot need it.
+     */
+    synchronized OptionalInt awaitNext(int holder) throws InterruptedException {
+        while (true) {
+            OptionalInt next = next(holder, 0);
+            if (next.isPresent() || done.cardinality() == chunks) {
+                return next;
+            }
+            wait();
+        }
+    }
+
     synchronized boolean isDone(int chunk) {
         return done.get(chunk);
     }

@@ -119,17 +119,26 @@ final class HolderConnection implements AutoCloseable {
     }
 
     /**
-     * The next slice of body bytes (at most {@code max}), read from the buffer or the socket; the
-     * returned buffer is only valid until the next call. Fails when the holder hangs up.
+     * Reads body bytes straight into {@code target} (up to its limit): first what is already
+     * buffered, then from the socket with no copy in between. Returns how many arrived; fails
+     * when the holder hangs up.
      */
-    ByteBuffer readSome(int max) throws HolderFailure, InterruptedIOException {
-        if (!buffer.hasRemaining() && fill() < 0) {
-            throw new HolderFailure("closed the connection early");
+    int readInto(ByteBuffer target) throws HolderFailure, InterruptedIOException {
+        if (buffer.hasRemaining()) {
+            int take = Math.min(buffer.remaining(), target.remaining());
+            target.put(buffer.slice(buffer.position(), take));
+            buffer.position(buffer.position() + take);
+            return take;
         }
-        int take = Math.min(buffer.remaining(), max);
-        ByteBuffer slice = buffer.slice(buffer.position(), take);
-        buffer.position(buffer.position() + take);
-        return slice;
+        try {
+            int read = channel.read(target);
+            if (read < 0) {
+                throw new HolderFailure("closed the connection early");
+            }
+            return read;
+        } catch (IOException e) {
+            throw failure(e);
+        }
     }
 
     private void send(TransferRequest request) throws HolderFailure, InterruptedIOException {

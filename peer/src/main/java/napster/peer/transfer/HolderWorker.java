@@ -139,7 +139,8 @@ final class HolderWorker implements Runnable {
                 return Outcome.ABANDONED;
             }
             while (requested.size() < PIPELINE) {
-                OptionalInt next = scheduler.next(id, requested.size());
+                // with nothing queued, wait for work while other holders may still fail and give chunks back
+                OptionalInt next = requested.isEmpty() ? scheduler.awaitNext(id) : scheduler.next(id, requested.size());
                 if (next.isEmpty()) {
                     break;
                 }
@@ -172,22 +173,22 @@ final class HolderWorker implements Runnable {
     /* Reads one chunk into the chunk buffer, hashing as it goes; false if another copy won meanwhile. */
     private boolean receive(int chunk) throws HolderFailure, InterruptedIOException, InterruptedException {
         digest.reset();
-        int left = hashes.length(chunk);
-        if (chunkBuffer == null || chunkBuffer.capacity() < left) {
-            chunkBuffer = ByteBuffer.allocate(left);
+        int length = hashes.length(chunk);
+        if (chunkBuffer == null || chunkBuffer.capacity() < length) {
+            // direct: the socket reads into it and the file is written from it with no copy in between
+            chunkBuffer = ByteBuffer.allocateDirect(length);
         }
         chunkBuffer.clear();
-        int slice = bucket == null ? Integer.MAX_VALUE : bucket.sliceBytes();
-        while (left > 0) {
+        int slice = bucket == null ? length : bucket.sliceBytes();
+        while (chunkBuffer.position() < length) {
             if (scheduler.isDone(chunk)) {
                 return false;
             }
-            ByteBuffer bytes = connection.readSome(Math.min(left, slice));
-            int count = bytes.remaining();
-            digest.update(bytes.duplicate());
-            chunkBuffer.put(bytes);
+            int from = chunkBuffer.position();
+            chunkBuffer.limit(Math.min(length, from + slice));
+            int count = connection.readInto(chunkBuffer);
+            digest.update(chunkBuffer.slice(from, count));
             sink.received(count);
-            left -= count;
             scheduler.received(chunk, chunkBuffer.position());
             if (bucket != null) {
                 bucket.take(count);

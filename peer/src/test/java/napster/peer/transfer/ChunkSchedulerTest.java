@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ChunkSchedulerTest {
@@ -110,6 +112,38 @@ class ChunkSchedulerTest {
         assertThat(scheduler.next(C, 0)).hasValue(0);
         scheduler.complete(1, B);
         assertThat(scheduler.next(B, 0)).as("chunk 0 has two fetchers already").isEmpty();
+    }
+
+    @Test
+    void awaitNext_idleHolderWaitsAndTakesTheChunkAFailingHolderGivesBack() throws Exception {
+        ChunkScheduler scheduler = scheduler(1, 2);
+        scheduler.next(A, 0);
+        scheduler.received(0, 900); // too far along for B to join it
+        CompletableFuture<OptionalInt> waiting = CompletableFuture.supplyAsync(() -> awaitNext(scheduler, B));
+
+        scheduler.release(0, A);
+
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).hasValue(0);
+    }
+
+    @Test
+    void awaitNext_everyChunkDone_returnsEmptySoTheHolderStops() throws Exception {
+        ChunkScheduler scheduler = scheduler(1, 2);
+        scheduler.next(A, 0);
+        scheduler.received(0, 900);
+        CompletableFuture<OptionalInt> waiting = CompletableFuture.supplyAsync(() -> awaitNext(scheduler, B));
+
+        scheduler.complete(0, A);
+
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    private static OptionalInt awaitNext(ChunkScheduler scheduler, int holder) {
+        try {
+            return scheduler.awaitNext(holder);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

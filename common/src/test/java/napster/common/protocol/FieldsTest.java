@@ -29,6 +29,12 @@ class FieldsTest {
         assertThat(Fields.isSha256("0".repeat(64))).isTrue();
         assertThat(Fields.isSha256("A".repeat(64))).isFalse();
         assertThat(Fields.isSha256("0".repeat(63))).isFalse();
+        assertThat(Fields.isSha256("0".repeat(65))).isFalse();
+        assertThat(Fields.isSha256("0123456789abcdef".repeat(4))).isTrue();
+        assertThat(Fields.isSha256("0".repeat(63) + "g")).isFalse();
+        assertThat(Fields.isSha256("0".repeat(63) + "/")).isFalse();
+        assertThat(Fields.isSha256("0".repeat(63) + ":")).isFalse();
+        assertThat(Fields.isSha256(null)).isFalse();
     }
 
     @Test

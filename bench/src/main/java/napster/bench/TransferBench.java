@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
  * {@code bench transfer}: one file downloaded with napster's real code, from one holder and from
  * all holders at once, next to a raw socket copy of the same file on loopback, in the same run,
  * so the gap shows what the protocol, the chunk checks and the whole-file SHA-256 cost. Each run
- * does the raw copy, then the single-source download (holder 1), then the multi-source one, each
- * into a fresh file that is compared with the source and deleted at once.
+ * does the raw copy, the single-source download (holder 1) and the multi-source one, starting
+ * with another case each run (the disk is still busy with what ran just before), each into a
+ * fresh file that is compared with the source and deleted at once.
  *
  * <p>{@code --json} prints one document with these fields (stable; MB is 10^6 bytes):
  * <pre>
@@ -144,10 +145,16 @@ public final class TransferBench implements Callable<Integer> {
                 List<Double> single = new ArrayList<>();
                 List<Double> multi = new ArrayList<>();
                 for (int run = 1; run <= runs; run++) {
-                    raw.add(rawCopy(source, scratch.resolve("raw-" + run + ".bin"), run, err));
-                    single.add(download("single", downloader, hit, all.subList(0, 1), source,
-                            scratch.resolve("single-" + run), run, err));
-                    multi.add(download("multi", downloader, hit, all, source, scratch.resolve("multi-" + run), run, err));
+                    // each run starts with another case, so no case always pays for what ran just before it
+                    for (int turn = 0; turn < 3; turn++) {
+                        switch ((run - 1 + turn) % 3) {
+                            case 0 -> raw.add(rawCopy(source, scratch.resolve("raw-" + run + ".bin"), run, err));
+                            case 1 -> single.add(download("single", downloader, hit, all.subList(0, 1), source,
+                                    scratch.resolve("single-" + run), run, err));
+                            default -> multi.add(download("multi", downloader, hit, all, source,
+                                    scratch.resolve("multi-" + run), run, err));
+                        }
+                    }
                 }
                 return TransferReport.of(size, runs, holders, cap, hashingMBps, TransferTimes.of(raw, size),
                         TransferTimes.of(single, size), TransferTimes.of(multi, size));

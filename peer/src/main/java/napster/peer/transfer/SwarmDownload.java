@@ -93,6 +93,9 @@ final class SwarmDownload {
                 }
                 joinWorkers();
                 transferred = sink.transferred();
+                if (!check.complete()) {
+                    sink.saveRecord(); // what this run got stays for the next one
+                }
             }
             for (HolderWorker worker : workers) {
                 if (worker.localFailure() != null) {

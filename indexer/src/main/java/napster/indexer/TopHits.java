@@ -1,10 +1,8 @@
 package napster.indexer;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.Set;
 
 /**
  * Keeps the best {@code limit} contents offered, so a query matching half the index costs
@@ -15,7 +13,7 @@ import java.util.Set;
 final class TopHits {
     private final int limit;
     private final PriorityQueue<RankedContent> worstFirst = new PriorityQueue<>(RankedContent.BEST_FIRST.reversed());
-    private final Set<Content> held = new HashSet<>();
+    private final OpenSet<Content> held = new OpenSet<>(content -> content.hash);
 
     TopHits(int limit) {
         if (limit < 1) {
@@ -25,7 +23,7 @@ final class TopHits {
     }
 
     boolean holds(Content content) {
-        return held.contains(content);
+        return held.find(content.hash, candidate -> candidate == content) != null;
     }
 
     /** False when a content of this rank and holder count would surely be refused: a cheap check before ranking it. */
@@ -38,7 +36,7 @@ final class TopHits {
     }
 
     void offer(RankedContent candidate) {
-        if (candidate == null || held.contains(candidate.content())) {
+        if (candidate == null || holds(candidate.content())) {
             return;
         }
         if (worstFirst.size() == limit) {

@@ -1,0 +1,114 @@
+package napster.indexer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The distinct words of all names, with an index of their 3- and 4-letter pieces (grams) to
+ * find the words containing some text without reading them all: the vocabulary is far
+ * smaller than the names (20k words for a million names), and the rarest gram of the text
+ * narrows it to a handful (4-grams: a few words; 3-grams: dozens, each a cache miss or
+ * three). A word no name holds any more stays, unused, until such words are half of them;
+ * then the index is rebuilt without them, which keeps removal cheap. Not thread-safe.
+ */
+final class Vocabulary {
+    private static final int MIN_GRAM = 3;
+    private static final int MAX_GRAM = 4;
+    private static final int MIN_REBUILD = 1_024;
+
+    private final Map<String, Word> words = new HashMap<>();
+    // gram (its chars packed, 16 bits each) -> the words holding it
+    private final Map<Long, List<Word>> byGram = new HashMap<>();
+    private int unused;
+
+    /** The word, added if new. */
+    Word word(String text) {
+        Word word = words.get(text);
+        if (word == null) {
+            word = new Word(text);
+            words.put(text, word);
+            index(word);
+        } else if (word.live == 0) {
+            unused--;
+        }
+        return word;
+    }
+
+    /** The word, or null if no name ever held it (since the last rebuild). */
+    Word find(String text) {
+        return words.get(text);
+    }
+
+    /** Notes that no name holds the word any more. */
+    void unused(Word word) {
+        if (++unused >= MIN_REBUILD && 2 * unused > words.size()) {
+            rebuild();
+        }
+    }
+
+    /** Calls {@code action} once for every word some name holds that contains {@code text}. */
+    void forEachContaining(String text, Consumer<Word> action) {
+        if (text.length() < MIN_GRAM) {
+            words.values().forEach(word -> accept(word, text, action));
+            return;
+        }
+        int gram = Math.min(MAX_GRAM, text.length());
+        List<Word> rarest = null;
+        for (int i = 0; i + gram <= text.length(); i++) {
+            List<Word> withGram = byGram.get(gram(text, i, gram));
+            if (withGram == null) {
+                return;
+            }
+            if (rarest == null || withGram.size() < rarest.size()) {
+                rarest = withGram;
+            }
+        }
+        rarest.forEach(word -> accept(word, text, action));
+    }
+
+    int size() {
+        return words.size() - unused;
+    }
+
+    private static void accept(Word word, String text, Consumer<Word> action) {
+        if (word.live > 0 && word.text.contains(text)) {
+            action.accept(word);
+        }
+    }
+
+    private void index(Word word) {
+        for (int gram = MIN_GRAM; gram <= MAX_GRAM; gram++) {
+            for (int i = 0; i + gram <= word.text.length(); i++) {
+                List<Word> withGram = byGram.computeIfAbsent(gram(word.text, i, gram), key -> new ArrayList<>(4));
+                // a gram twice in one word: its list already ends with the word
+                if (withGram.isEmpty() || withGram.get(withGram.size() - 1) != word) {
+                    withGram.add(word);
+                }
+            }
+        }
+    }
+
+    private void rebuild() {
+        words.values().removeIf(word -> word.live == 0);
+        byGram.clear();
+        words.values().forEach(this::index);
+        unused = 0;
+    }
+
+    /**
+     * The chars of text[at, at + length) packed 16 bits each, after the length (a 3-gram has
+     * 3 in its top 16 bits, where a 4-gram has its first char, a letter or digit, never 3),
+     * then mixed: packed letters differ in few bits, and Long.hashCode would pile them into
+     * a few dozen buckets.
+     */
+    private static long gram(String text, int at, int length) {
+        long key = length;
+        for (int i = at; i < at + length; i++) {
+            key = key << 16 | text.charAt(i);
+        }
+        return OpenSet.mix(key);
+    }
+}

@@ -38,6 +38,18 @@ final class CaseFolding {
         return new String(lower, StandardCharsets.ISO_8859_1);
     }
 
+    /** {@link NameBytes#hash(CharSequence)} of the name lower-cased. */
+    static int lowerHash(byte[] name) {
+        if (!NameBytes.isLatin1(name)) {
+            return NameBytes.hash(lower(name));
+        }
+        long hash = NameBytes.SEED;
+        for (byte b : name) {
+            hash = NameBytes.step(hash, LOWER[b & 0xFF]);
+        }
+        return NameBytes.finish(hash);
+    }
+
     /** {@link NameBytes#hash(CharSequence)} of the lower-cased name, lowering it as it goes where it can. */
     static int lowerHash(String name) {
         if (!NameBytes.isLatin1(name)) {

@@ -10,8 +10,9 @@ import napster.common.protocol.SharedFile;
  * bytes compared case-insensitively as they are read. Not thread-safe.
  */
 final class Catalog {
-    private final OpenSet<Content> contents = new OpenSet<>(content -> content.hash);
-    private final OpenSet<NameEntry> names = new OpenSet<>(entry -> entry.lowerHash);
+    private final OpenSet<Content> contents = new OpenSet<>();
+    // by CaseFolding.lowerHash of the name
+    private final OpenSet<NameEntry> names = new OpenSet<>();
     private final WordIndex words = new WordIndex(names);
     private long fileCount;
 
@@ -38,15 +39,15 @@ final class Catalog {
         if (content == null) {
             content = new Content(Sha256Hex.word(file.sha256(), 0), Sha256Hex.word(file.sha256(), 1),
                     Sha256Hex.word(file.sha256(), 2), Sha256Hex.word(file.sha256(), 3));
-            contents.add(content);
+            contents.add(content, content.hash);
         }
         String name = file.name();
         NameEntry entry = names.find(key.lowerHash(), candidate -> CaseFolding.sameIgnoringCase(candidate.name, name));
         byte[] bytes;
         if (entry == null) {
             bytes = NameBytes.encode(name);
-            entry = new NameEntry(bytes, key.lowerHash());
-            names.add(entry);
+            entry = new NameEntry(bytes);
+            names.add(entry, key.lowerHash());
             words.add(entry);
         } else {
             // peers sharing one name share its bytes
@@ -63,12 +64,12 @@ final class Catalog {
         Content content = posting.content;
         content.remove(posting);
         if (content.isEmpty()) {
-            contents.remove(content);
+            contents.remove(content, content.hash);
         }
         NameEntry entry = posting.entry;
         entry.remove(content);
         if (entry.isEmpty()) {
-            names.remove(entry);
+            names.remove(entry, CaseFolding.lowerHash(entry.name));
             words.remove(entry);
         }
         fileCount--;

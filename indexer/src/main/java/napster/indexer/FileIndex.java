@@ -55,7 +55,7 @@ public final class FileIndex {
                 }
                 batch.add(file);
                 Posting kept = previous.remove(key);
-                share.files.add(kept != null ? kept : link(share, file, key, sharedAt));
+                share.files.add(kept != null ? kept : link(share, file, key, sharedAt), key);
             }
             List<SharedFile> dropped = new ArrayList<>(previous.size());
             previous.forEach(posting -> {
@@ -231,7 +231,7 @@ public final class FileIndex {
         if (share.files.find(key) != null) {
             return false;
         }
-        share.files.add(link(share, file, key, sharedAt));
+        share.files.add(link(share, file, key, sharedAt), key);
         return true;
     }
 

@@ -63,7 +63,6 @@ final class MatchPass implements Consumer<NameEntry> {
                 top.offer(RankedContent.of(contents[j], match, via[j]));
             }
         }
-        Arrays.fill(contents, 0, found, null);
         count = 0;
     }
 

@@ -12,17 +12,14 @@ import java.util.function.Consumer;
  */
 final class NameEntry {
     final byte[] name;
-    /** {@link CaseFolding#lowerHash} of the name. */
-    final int lowerHash;
 
     // a Content, or a Map<Content, Integer> of two or more with their postings each
     private Object contents;
     // postings under the name: kept here so that telling a dead entry needs no other object
     private int postings;
 
-    NameEntry(byte[] name, int lowerHash) {
+    NameEntry(byte[] name) {
         this.name = name;
-        this.lowerHash = lowerHash;
     }
 
     void add(Content content) {

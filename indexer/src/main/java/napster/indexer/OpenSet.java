@@ -2,27 +2,32 @@ package napster.indexer;
 
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.function.ToIntFunction;
 
 /**
- * A hash set of objects that carry their own hash, by open addressing with linear probing:
- * one array slot per element (about 8 bytes) where a HashMap spends an entry and a key
- * object (40 bytes and more). Lookups take a hash and a test, so callers find an element by
- * a key they hold in pieces (four longs of a SHA-256, a name as a String) without making a
- * key object. Each slot also keeps 8 bits of its element's hash, so a probe reads another
- * element (a cache miss at a million of them) only when those bits match. Removal shifts
- * the probe run back instead of leaving tombstones. Not thread-safe.
+ * A hash set by open addressing with linear probing: one array slot per element and its
+ * hash beside it (about 12 bytes an element) where a HashMap spends an entry and a key
+ * object (40 bytes and more). Callers give the hash, and find an element by a key they hold
+ * in pieces (four longs of a SHA-256, a name as a String) without making a key object.
+ * Probes, resizes and removals compare the kept hashes, so they read no other element (a
+ * cache miss each at a million of them). Removal shifts the probe run back instead of
+ * leaving tombstones. Not thread-safe.
  */
 final class OpenSet<T> {
     private static final int MIN_CAPACITY = 4;
 
-    private final ToIntFunction<? super T> hashOf;
-    private Object[] slots = new Object[MIN_CAPACITY];
-    private byte[] tags = new byte[MIN_CAPACITY];
+    private Object[] slots;
+    private int[] hashes;
     private int size;
 
-    OpenSet(ToIntFunction<? super T> hashOf) {
-        this.hashOf = hashOf;
+    OpenSet() {
+        this(MIN_CAPACITY);
+    }
+
+    /** A set that holds {@code expected} elements without growing. */
+    OpenSet(int expected) {
+        int capacity = Integer.highestOneBit(Math.max(MIN_CAPACITY, 3 * expected / 2 + 1) - 1) << 1;
+        slots = new Object[capacity];
+        hashes = new int[capacity];
     }
 
     /** A well-spread int from any long. */
@@ -56,19 +61,11 @@ final class OpenSet<T> {
     }
 
     /** Adds an element the set does not hold yet (the caller has looked it up). */
-    void add(T element) {
+    void add(T element, int hash) {
         if (3 * (size + 1) > 2 * slots.length) {
             resize(slots.length * 2);
         }
-        int hash = hashOf.applyAsInt(element);
-        int mask = slots.length - 1;
-        int at = hash & mask;
-        while (slots[at] != null) {
-            at = (at + 1) & mask;
-        }
-        slots[at] = element;
-        tags[at] = tag(hash);
-        size++;
+        place(element, hash);
     }
 
     /** Removes and returns the element with this hash that passes the test, or null. */
@@ -82,9 +79,9 @@ final class OpenSet<T> {
         return removed;
     }
 
-    /** Removes this very element; false if the set does not hold it. */
-    boolean remove(T element) {
-        return remove(hashOf.applyAsInt(element), candidate -> candidate == element) != null;
+    /** Removes this very element, added with this hash; false if the set does not hold it. */
+    boolean remove(T element, int hash) {
+        return remove(hash, candidate -> candidate == element) != null;
     }
 
     void forEach(Consumer<? super T> action) {
@@ -95,26 +92,28 @@ final class OpenSet<T> {
         }
     }
 
+    private void place(Object element, int hash) {
+        int mask = slots.length - 1;
+        int at = hash & mask;
+        while (slots[at] != null) {
+            at = (at + 1) & mask;
+        }
+        slots[at] = element;
+        hashes[at] = hash;
+        size++;
+    }
+
     private int indexOf(int hash, Predicate<? super T> matches) {
         int mask = slots.length - 1;
-        byte tag = tag(hash);
         for (int at = hash & mask; ; at = (at + 1) & mask) {
             Object slot = slots[at];
             if (slot == null) {
                 return -1;
             }
-            if (tags[at] == tag) {
-                T candidate = element(slot);
-                if (hashOf.applyAsInt(candidate) == hash && matches.test(candidate)) {
-                    return at;
-                }
+            if (hashes[at] == hash && matches.test(element(slot))) {
+                return at;
             }
         }
-    }
-
-    /** Bits of the hash that the slot index does not use (unless the set is huge). */
-    private static byte tag(int hash) {
-        return (byte) (hash >>> 24);
     }
 
     private void removeAt(int removed) {
@@ -122,10 +121,10 @@ final class OpenSet<T> {
         int gap = removed;
         // move back every later element of the run whose home slot is not between the gap and it
         for (int at = (gap + 1) & mask; slots[at] != null; at = (at + 1) & mask) {
-            int home = hashOf.applyAsInt(element(at)) & mask;
+            int home = hashes[at] & mask;
             if (((at - home) & mask) >= ((at - gap) & mask)) {
                 slots[gap] = slots[at];
-                tags[gap] = tags[at];
+                hashes[gap] = hashes[at];
                 gap = at;
             }
         }
@@ -137,13 +136,14 @@ final class OpenSet<T> {
     }
 
     private void resize(int capacity) {
-        Object[] old = slots;
+        Object[] oldSlots = slots;
+        int[] oldHashes = hashes;
         slots = new Object[capacity];
-        tags = new byte[capacity];
+        hashes = new int[capacity];
         size = 0;
-        for (Object slot : old) {
-            if (slot != null) {
-                add(element(slot));
+        for (int i = 0; i < oldSlots.length; i++) {
+            if (oldSlots[i] != null) {
+                place(oldSlots[i], oldHashes[i]);
             }
         }
     }

@@ -29,15 +29,7 @@ final class Posting {
         this.entry = entry;
     }
 
-    /** What identifies a file in one peer's share: the same content may be shared under several names. */
-    static int keyHash(int lowerNameHash, Content content) {
-        return OpenSet.spread((long) lowerNameHash << 32 ^ content.hash);
-    }
-
-    int keyHash() {
-        return keyHash(entry.lowerHash, content);
-    }
-
+    /** Whether this is the file of that name and content: the same content may be shared under several names. */
     boolean is(String fileName, Content fileContent) {
         return content == fileContent && NameBytes.equals(name, fileName);
     }

@@ -11,22 +11,20 @@ final class PostingSet {
     record Key(String name, int lowerHash, Content content) {
     }
 
-    private final OpenSet<Posting> postings = new OpenSet<>(Posting::keyHash);
+    private final OpenSet<Posting> postings = new OpenSet<>();
 
     Posting find(Key key) {
-        return key.content() == null ? null
-                : postings.find(Posting.keyHash(key.lowerHash(), key.content()), posting -> matches(posting, key));
+        return key.content() == null ? null : postings.find(hash(key), posting -> matches(posting, key));
     }
 
     /** Removes and returns the posting of that file, or null if there is none. */
     Posting remove(Key key) {
-        return key.content() == null ? null
-                : postings.remove(Posting.keyHash(key.lowerHash(), key.content()), posting -> matches(posting, key));
+        return key.content() == null ? null : postings.remove(hash(key), posting -> matches(posting, key));
     }
 
-    /** Adds a posting whose file the set does not hold yet. */
-    void add(Posting posting) {
-        postings.add(posting);
+    /** Adds the posting of a file the set does not hold yet, found by {@code key}. */
+    void add(Posting posting, Key key) {
+        postings.add(posting, OpenSet.spread((long) key.lowerHash() << 32 ^ posting.content.hash));
     }
 
     int size() {
@@ -35,6 +33,10 @@ final class PostingSet {
 
     void forEach(Consumer<Posting> action) {
         postings.forEach(action);
+    }
+
+    private static int hash(Key key) {
+        return OpenSet.spread((long) key.lowerHash() << 32 ^ key.content().hash);
     }
 
     private static boolean matches(Posting posting, Key key) {

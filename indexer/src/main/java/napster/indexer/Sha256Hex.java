@@ -3,6 +3,15 @@ package napster.indexer;
 /** A SHA-256 in the protocol's form (64 lower-case hex digits) as four longs, most significant first, and back. */
 final class Sha256Hex {
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+    // char -> its value as a lower-case hex digit, -1 for any other char below 128
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        java.util.Arrays.fill(VALUES, (byte) -1);
+        for (int i = 0; i < DIGITS.length; i++) {
+            VALUES[DIGITS[i]] = (byte) i;
+        }
+    }
 
     private Sha256Hex() {
     }
@@ -28,13 +37,15 @@ final class Sha256Hex {
      */
     static long word(String hex, int index) {
         long word = 0;
+        int invalid = 0;
         for (int i = 16 * index, end = i + 16; i < end; i++) {
             char c = hex.charAt(i);
-            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-            if (digit < 0) {
-                throw new IllegalArgumentException("not a lower-case hex SHA-256: " + hex);
-            }
-            word = word << 4 | digit;
+            int digit = c < 128 ? VALUES[c] : -1;
+            invalid |= digit;
+            word = word << 4 | (digit & 0xF);
+        }
+        if (invalid < 0) {
+            throw new IllegalArgumentException("not a lower-case hex SHA-256: " + hex);
         }
         return word;
     }

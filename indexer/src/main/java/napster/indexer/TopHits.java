@@ -12,14 +12,18 @@ import java.util.PriorityQueue;
  */
 final class TopHits {
     private final int limit;
-    private final PriorityQueue<RankedContent> worstFirst = new PriorityQueue<>(RankedContent.BEST_FIRST.reversed());
-    private final OpenSet<Content> held = new OpenSet<>(content -> content.hash);
+    private final PriorityQueue<RankedContent> worstFirst;
+    private final OpenSet<Content> held;
 
     TopHits(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
         this.limit = limit;
+        // sized for the limit, or for the few hits most searches find when that is large
+        int expected = Math.min(limit, 128);
+        worstFirst = new PriorityQueue<>(expected + 1, RankedContent.BEST_FIRST.reversed());
+        held = new OpenSet<>(expected);
     }
 
     boolean holds(Content content) {
@@ -43,10 +47,11 @@ final class TopHits {
             if (RankedContent.BEST_FIRST.compare(candidate, worstFirst.peek()) >= 0) {
                 return;
             }
-            held.remove(worstFirst.poll().content());
+            Content evicted = worstFirst.poll().content();
+            held.remove(evicted, evicted.hash);
         }
         worstFirst.add(candidate);
-        held.add(candidate.content());
+        held.add(candidate.content(), candidate.content().hash);
     }
 
     List<RankedContent> bestFirst() {

@@ -19,17 +19,18 @@ final class Vocabulary {
     private static final int MAX_GRAM = 4;
     private static final int MIN_REBUILD = 1_024;
 
-    private final Map<String, Word> words = new HashMap<>();
+    private final OpenSet<Word> words = new OpenSet<>();
     // gram (its chars packed, 16 bits each) -> the words holding it
     private final Map<Long, List<Word>> byGram = new HashMap<>();
     private int unused;
 
-    /** The word, added if new. */
-    Word word(String text) {
-        Word word = words.get(text);
+    /** The current word of the splitter, added if new. */
+    Word word(Words current) {
+        int hash = current.hash();
+        Word word = words.find(hash, candidate -> current.is(candidate.text));
         if (word == null) {
-            word = new Word(text);
-            words.put(text, word);
+            word = new Word(current.word(), hash);
+            words.add(word, hash);
             index(word);
         } else if (word.live == 0) {
             unused--;
@@ -37,9 +38,14 @@ final class Vocabulary {
         return word;
     }
 
-    /** The word, or null if no name ever held it (since the last rebuild). */
+    /** The current word of the splitter, or null if no name held it since the last rebuild. */
+    Word find(Words current) {
+        return words.find(current.hash(), candidate -> current.is(candidate.text));
+    }
+
+    /** The word, or null if no name held it since the last rebuild. */
     Word find(String text) {
-        return words.get(text);
+        return words.find(NameBytes.hash(text), word -> word.text.equals(text));
     }
 
     /** Notes that no name holds the word any more. */
@@ -52,7 +58,7 @@ final class Vocabulary {
     /** Calls {@code action} once for every word some name holds that contains {@code text}. */
     void forEachContaining(String text, Consumer<Word> action) {
         if (text.length() < MIN_GRAM) {
-            words.values().forEach(word -> accept(word, text, action));
+            words.forEach(word -> accept(word, text, action));
             return;
         }
         int gram = Math.min(MAX_GRAM, text.length());
@@ -92,9 +98,15 @@ final class Vocabulary {
     }
 
     private void rebuild() {
-        words.values().removeIf(word -> word.live == 0);
+        List<Word> unusedWords = new ArrayList<>();
+        words.forEach(word -> {
+            if (word.live == 0) {
+                unusedWords.add(word);
+            }
+        });
+        unusedWords.forEach(word -> words.remove(word, word.hash));
         byGram.clear();
-        words.values().forEach(this::index);
+        words.forEach(this::index);
         unused = 0;
     }
 

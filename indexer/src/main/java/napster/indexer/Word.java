@@ -1,19 +1,55 @@
 package napster.indexer;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
- * One word of the {@link Vocabulary} and the names holding it. Removed names stay in
- * {@link #names} until the {@link WordIndex} compacts it, so {@link #live} (the names that
- * really hold it) can be less than its size. Not thread-safe.
+ * One word of the {@link Vocabulary} and the names holding it. Removed names stay in the
+ * list until {@link #dropDead}, so {@link #live} (the names that really hold it) can be
+ * less than {@link #size}. Not thread-safe.
  */
 final class Word {
-    final String text;
-    final List<NameEntry> names = new ArrayList<>(2);
-    int live;
+    private static final NameEntry[] NONE = {};
 
-    Word(String text) {
+    final String text;
+    final int hash;
+    int live;
+    /** Marks the word as seen while one name is split, so a word twice in a name counts once. */
+    int visit;
+    private NameEntry[] names = NONE;
+    private int size;
+
+    Word(String text, int hash) {
         this.text = text;
+        this.hash = hash;
+    }
+
+    int size() {
+        return size;
+    }
+
+    NameEntry name(int index) {
+        return names[index];
+    }
+
+    void add(NameEntry name) {
+        if (size == names.length) {
+            names = Arrays.copyOf(names, Math.max(2, size + (size >> 1)));
+        }
+        names[size++] = name;
+    }
+
+    /** Keeps only the names still in the index, and lets the list shrink to them. */
+    void dropDead() {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (!names[i].isEmpty()) {
+                names[kept++] = names[i];
+            }
+        }
+        Arrays.fill(names, kept, size, null);
+        size = kept;
+        if (names.length > 2 * size + 2) {
+            names = Arrays.copyOf(names, size + (size >> 2) + 1);
+        }
     }
 }

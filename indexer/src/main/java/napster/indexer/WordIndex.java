@@ -14,8 +14,11 @@ import java.util.function.Consumer;
  */
 final class WordIndex {
     private final Vocabulary vocabulary = new Vocabulary();
+    private final Words split = new Words();
     private final OpenSet<NameEntry> all;
     private int live;
+    // stamps the words of the name being split (see Word.visit)
+    private int visit;
 
     /** {@code all}: every live name, read for queries the words cannot narrow down. */
     WordIndex(OpenSet<NameEntry> all) {
@@ -24,21 +27,32 @@ final class WordIndex {
 
     void add(NameEntry entry) {
         live++;
-        for (String text : Words.of(entry.name)) {
-            Word word = vocabulary.word(text);
-            word.names.add(entry);
-            word.live++;
+        visit++;
+        split.load(entry.name);
+        while (split.next()) {
+            Word word = vocabulary.word(split);
+            if (word.visit != visit) {
+                word.visit = visit;
+                word.add(entry);
+                word.live++;
+            }
         }
     }
 
     /** Forgets a name that has become empty. */
     void remove(NameEntry entry) {
         live--;
-        for (String text : Words.of(entry.name)) {
-            Word word = vocabulary.find(text);
+        visit++;
+        split.load(entry.name);
+        while (split.next()) {
+            Word word = vocabulary.find(split);
+            if (word.visit == visit) {
+                continue;
+            }
+            word.visit = visit;
             word.live--;
-            if (word.names.size() > 2 * word.live) {
-                word.names.removeIf(NameEntry::isEmpty);
+            if (word.size() > 2 * word.live) {
+                word.dropDead();
             }
             if (word.live == 0) {
                 vocabulary.unused(word);
@@ -60,7 +74,7 @@ final class WordIndex {
         }
         long listed = 0;
         for (Word word : words) {
-            listed += word.names.size();
+            listed += word.size();
         }
         if (run.isEmpty() || listed > live) {
             Batch batch = new Batch(lowerQuery, false, action);
@@ -71,7 +85,9 @@ final class WordIndex {
         // a name holding a word that contains the whole query contains the query
         Batch batch = new Batch(lowerQuery, run.length() == lowerQuery.length(), action);
         for (Word word : words) {
-            word.names.forEach(batch);
+            for (int i = 0; i < word.size(); i++) {
+                batch.accept(word.name(i));
+            }
         }
         batch.drain();
     }

@@ -1,35 +1,74 @@
 package napster.indexer;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * The words of lower-cased text: its maximal runs of letters and digits. A lower-cased name
- * contains a lower-cased query only if some word of the name contains the query's longest
- * run, so the {@link WordIndex} can look names up by the words they hold.
+ * Splits names into words: the maximal runs of letters and digits of the name lower-cased.
+ * A lower-cased name contains a lower-cased query only if some word of the name contains
+ * the query's longest run, so the {@link WordIndex} can look names up by the words they
+ * hold. One splitter reuses one buffer for every name, so indexing a word allocates nothing;
+ * not thread-safe.
  */
 final class Words {
-    private Words() {
+    private char[] text = new char[256];
+    private int length;
+    private int from;
+    private int to;
+
+    /** Takes the name, lower-cased; {@link #next} then steps through its words. */
+    void load(byte[] name) {
+        if (NameBytes.isLatin1(name)) {
+            ensure(name.length);
+            for (int i = 0; i < name.length; i++) {
+                text[i] = CaseFolding.lower(name[i]);
+            }
+            length = name.length;
+        } else {
+            String lower = CaseFolding.lower(name);
+            ensure(lower.length());
+            lower.getChars(0, lower.length(), text, 0);
+            length = lower.length();
+        }
+        from = 0;
+        to = 0;
     }
 
-    /** The distinct words of the name once lower-cased, in order of first appearance. */
-    static List<String> of(byte[] name) {
-        String lower = CaseFolding.lower(name);
-        List<String> words = new ArrayList<>(8);
-        int start = -1;
-        for (int i = 0; i <= lower.length(); i++) {
-            boolean inWord = i < lower.length() && Character.isLetterOrDigit(lower.charAt(i));
-            if (inWord && start < 0) {
-                start = i;
-            } else if (!inWord && start >= 0) {
-                String word = lower.substring(start, i);
-                if (!words.contains(word)) {
-                    words.add(word);
-                }
-                start = -1;
+    /** Moves to the next word; false when there is none. */
+    boolean next() {
+        from = to;
+        while (from < length && !isWordChar(text[from])) {
+            from++;
+        }
+        to = from;
+        while (to < length && isWordChar(text[to])) {
+            to++;
+        }
+        return from < to;
+    }
+
+    /** {@link NameBytes#hash(CharSequence)} of the current word. */
+    int hash() {
+        long hash = NameBytes.SEED;
+        for (int i = from; i < to; i++) {
+            hash = NameBytes.step(hash, text[i]);
+        }
+        return NameBytes.finish(hash);
+    }
+
+    /** Whether the current word is {@code word}. */
+    boolean is(String word) {
+        if (word.length() != to - from) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) != text[from + i]) {
+                return false;
             }
         }
-        return words;
+        return true;
+    }
+
+    /** The current word as a String. */
+    String word() {
+        return new String(text, from, to - from);
     }
 
     /** The longest run of letters and digits in the text (the first of equal ones); empty if it has none. */
@@ -38,7 +77,7 @@ final class Words {
         int bestLength = 0;
         int start = -1;
         for (int i = 0; i <= lowerText.length(); i++) {
-            boolean inWord = i < lowerText.length() && Character.isLetterOrDigit(lowerText.charAt(i));
+            boolean inWord = i < lowerText.length() && isWordChar(lowerText.charAt(i));
             if (inWord && start < 0) {
                 start = i;
             } else if (!inWord && start >= 0) {
@@ -50,5 +89,15 @@ final class Words {
             }
         }
         return lowerText.substring(bestStart, bestStart + bestLength);
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c);
+    }
+
+    private void ensure(int capacity) {
+        if (text.length < capacity) {
+            text = new char[Math.max(capacity, 2 * text.length)];
+        }
     }
 }

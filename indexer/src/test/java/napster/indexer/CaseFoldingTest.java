@@ -28,6 +28,8 @@ class CaseFoldingTest {
     void lowerHash_anyName_isTheHashOfItsLowerCase() {
         for (String name : NAMES) {
             assertThat(CaseFolding.lowerHash(name)).as(name).isEqualTo(NameBytes.hash(NameMatch.lower(name)));
+            assertThat(CaseFolding.lowerHash(NameBytes.encode(name))).as(name)
+                    .isEqualTo(NameBytes.hash(NameMatch.lower(name)));
         }
     }
 

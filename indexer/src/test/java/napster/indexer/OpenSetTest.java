@@ -14,7 +14,15 @@ class OpenSetTest {
     private record Item(int key, int hash) {
     }
 
-    private final OpenSet<Item> set = new OpenSet<>(Item::hash);
+    private final OpenSet<Item> set = new OpenSet<>();
+
+    private void add(Item item) {
+        set.add(item, item.hash());
+    }
+
+    private boolean remove(Item item) {
+        return set.remove(item, item.hash());
+    }
 
     private Item find(Item item) {
         return set.find(item.hash(), candidate -> candidate.key() == item.key());
@@ -24,8 +32,8 @@ class OpenSetTest {
     void find_sameHashDifferentKeys_findsEachByItsKey() {
         Item a = new Item(1, 7);
         Item b = new Item(2, 7);
-        set.add(a);
-        set.add(b);
+        add(a);
+        add(b);
 
         assertThat(find(a)).isSameAs(a);
         assertThat(find(b)).isSameAs(b);
@@ -38,11 +46,11 @@ class OpenSetTest {
         for (int key = 0; key < 6; key++) {
             // hashes 3, 3, 4, 4, 5, 5 in a table of 16: one run of six, all in a row
             items.add(new Item(key, 3 + key / 2));
-            set.add(items.get(key));
+            add(items.get(key));
         }
 
-        assertThat(set.remove(items.get(1))).isTrue();
-        assertThat(set.remove(items.get(1))).isFalse();
+        assertThat(remove(items.get(1))).isTrue();
+        assertThat(remove(items.get(1))).isFalse();
 
         assertThat(items).filteredOn(item -> item.key() != 1).allSatisfy(item -> assertThat(find(item)).isSameAs(item));
         assertThat(set.size()).isEqualTo(5);
@@ -60,7 +68,7 @@ class OpenSetTest {
                 Item removed = set.remove(item.hash(), candidate -> candidate.key() == key);
                 assertThat(removed).isEqualTo(model.remove(key));
             } else if (find(item) == null) {
-                set.add(item);
+                add(item);
                 model.put(key, item);
             }
             assertThat(set.size()).isEqualTo(model.size());
@@ -76,10 +84,10 @@ class OpenSetTest {
         List<Item> items = new ArrayList<>();
         for (int key = 0; key < 1_000; key++) {
             items.add(new Item(key, OpenSet.spread(key)));
-            set.add(items.get(key));
+            add(items.get(key));
         }
         for (int key = 0; key < 990; key++) {
-            set.remove(items.get(key));
+            remove(items.get(key));
         }
 
         assertThat(set.size()).isEqualTo(10);

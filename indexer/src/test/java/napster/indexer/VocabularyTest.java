@@ -11,7 +11,10 @@ class VocabularyTest {
 
     private void use(String... texts) {
         for (String text : texts) {
-            vocabulary.word(text).live++;
+            Words split = new Words();
+            split.load(NameBytes.encode(text));
+            split.next();
+            vocabulary.word(split).live++;
         }
     }
 
@@ -61,7 +64,7 @@ class VocabularyTest {
 
         use("tesu");
 
-        assertThat(vocabulary.word("tesu")).isSameAs(tesu);
+        assertThat(vocabulary.find("tesu")).isSameAs(tesu);
         assertThat(containing("tesu")).containsExactly("tesu");
         assertThat(vocabulary.size()).isEqualTo(1);
     }

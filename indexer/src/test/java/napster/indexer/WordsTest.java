@@ -2,23 +2,46 @@ package napster.indexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WordsTest {
-    @Test
-    void of_name_isItsDistinctLowerCasedRunsOfLettersAndDigits() {
-        assertThat(Words.of(NameBytes.encode("Kabori Tesu - KABORI_2 (Live).mp3")))
-                .containsExactly("kabori", "tesu", "2", "live", "mp3");
+    private final Words split = new Words();
+
+    private List<String> words(String name) {
+        List<String> words = new ArrayList<>();
+        split.load(NameBytes.encode(name));
+        while (split.next()) {
+            words.add(split.word());
+            assertThat(split.is(split.word())).isTrue();
+            assertThat(split.hash()).isEqualTo(NameBytes.hash(split.word()));
+        }
+        return words;
     }
 
     @Test
-    void of_nameWithoutLettersOrDigits_isEmpty() {
-        assertThat(Words.of(NameBytes.encode("-_- ..."))).isEmpty();
+    void next_name_givesItsLowerCasedRunsOfLettersAndDigits() {
+        assertThat(words("Kabori Tesu - KABORI_2 (Live).mp3"))
+                .containsExactly("kabori", "tesu", "kabori", "2", "live", "mp3");
     }
 
     @Test
-    void of_nonLatin1Name_splitsItsLowerCase() {
-        assertThat(Words.of(NameBytes.encode("ΟΔΥΣΣΕΥΣ-日本語.txt"))).containsExactly("οδυσσευς", "日本語", "txt");
+    void next_nameWithoutLettersOrDigits_givesNothing() {
+        assertThat(words("-_- ...")).isEmpty();
+    }
+
+    @Test
+    void next_nonLatin1Name_splitsItsLowerCase() {
+        assertThat(words("ΟΔΥΣΣΕΥΣ-日本語.txt")).containsExactly("οδυσσευς", "日本語", "txt");
+    }
+
+    @Test
+    void load_longNameAfterShortOne_splitsTheWholeLongName() {
+        words("a");
+        String longName = "x".repeat(300) + " y";
+
+        assertThat(words(longName)).containsExactly("x".repeat(300), "y");
     }
 
     @Test

@@ -56,10 +56,18 @@ final class MatchPass implements Consumer<NameEntry> {
             first[j] = contents[j].posting(0);
         }
         for (int j = 0; j < found; j++) {
-            // a content not held by now ranks as a substring match or was refused already;
-            // (first[j] is never null: reading it keeps the pass above, which brings the
-            // postings into cache, from being optimised away)
-            if (first[j] != null && !top.holds(contents[j]) && top.mightTake(NameMatch.SUBSTRING, peers[j])) {
+            // a content not held by now ranks as a substring match or was refused already
+            if (top.holds(contents[j])) {
+                continue;
+            }
+            Posting only = first[j];
+            if (only.entry == via[j] && contents[j].postingCount() == 1) {
+                // the usual content, one posting under this name: ranked without a search
+                long prefix = NameBytes.prefix(only.name);
+                if (top.mightTake(NameMatch.SUBSTRING, 1, prefix)) {
+                    top.offer(new RankedContent(NameMatch.SUBSTRING, 1, only, contents[j], prefix));
+                }
+            } else if (top.mightTake(NameMatch.SUBSTRING, peers[j], 0)) {
                 top.offer(RankedContent.of(contents[j], match, via[j]));
             }
         }

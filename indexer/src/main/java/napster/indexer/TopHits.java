@@ -30,13 +30,23 @@ final class TopHits {
         return held.find(content.hash, candidate -> candidate == content) != null;
     }
 
-    /** False when a content of this rank and holder count would surely be refused: a cheap check before ranking it. */
-    boolean mightTake(int rank, int peers) {
+    /**
+     * False when a content of this rank and holder count, named with this prefix (see
+     * {@link NameBytes#prefix}; 0 when not known), would surely be refused: a cheap check
+     * before ranking it.
+     */
+    boolean mightTake(int rank, int peers, long namePrefix) {
         if (worstFirst.size() < limit) {
             return true;
         }
         RankedContent worst = worstFirst.peek();
-        return rank < worst.rank() || rank == worst.rank() && peers >= worst.peers();
+        if (rank != worst.rank()) {
+            return rank < worst.rank();
+        }
+        if (peers != worst.peers()) {
+            return peers > worst.peers();
+        }
+        return Long.compareUnsigned(namePrefix, worst.namePrefix()) <= 0;
     }
 
     void offer(RankedContent candidate) {

@@ -73,8 +73,9 @@ final class IndexBench implements Callable<Integer> {
         }
         long buildMillis = buildNanos / 1_000_000;
 
-        // a warm-up round with other queries, so the JIT has compiled the search before it is timed
-        String[] warmUp = queries(library, seed + 2, Math.min(searches, 5_000));
+        // untimed searches first (other queries, as many as timed, at least 5,000): the JIT and
+        // the collector's young-generation sizing take a few seconds to settle after the build
+        String[] warmUp = queries(library, seed + 2, Math.max(searches, 5_000));
         search(index, warmUp, new long[warmUp.length]);
         OutputOptions.progress(spec.commandLine().getErr(), "Timing " + searches + " searches ...");
         String[] queries = queries(library, seed + 1, searches);

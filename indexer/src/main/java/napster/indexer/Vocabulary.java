@@ -27,9 +27,9 @@ final class Vocabulary {
     /** The current word of the splitter, added if new. */
     Word word(Words current) {
         int hash = current.hash();
-        Word word = words.find(hash, candidate -> current.is(candidate.text));
+        Word word = words.find(hash, current::is);
         if (word == null) {
-            word = new Word(current.word(), hash);
+            word = new Word(current.word(), hash, current.packed());
             words.add(word, hash);
             index(word);
         } else if (word.live == 0) {
@@ -40,7 +40,7 @@ final class Vocabulary {
 
     /** The current word of the splitter, or null if no name held it since the last rebuild. */
     Word find(Words current) {
-        return words.find(current.hash(), candidate -> current.is(candidate.text));
+        return words.find(current.hash(), current::is);
     }
 
     /** The word, or null if no name held it since the last rebuild. */

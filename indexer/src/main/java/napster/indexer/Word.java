@@ -12,15 +12,18 @@ final class Word {
 
     final String text;
     final int hash;
+    /** {@link Words#packed} of the text: compared instead of it, which is another object to read. */
+    final long packed;
     int live;
     /** Marks the word as seen while one name is split, so a word twice in a name counts once. */
     int visit;
     private NameEntry[] names = NONE;
     private int size;
 
-    Word(String text, int hash) {
+    Word(String text, int hash, long packed) {
         this.text = text;
         this.hash = hash;
+        this.packed = packed;
     }
 
     int size() {

@@ -53,6 +53,29 @@ final class Words {
         return NameBytes.finish(hash);
     }
 
+    /**
+     * The current word packed into a long, 8 bits a char, if it is at most 8 chars below 256
+     * (most words are); else 0. Words are never 0 chars, so no two words pack alike.
+     */
+    long packed() {
+        if (to - from > Long.BYTES) {
+            return 0;
+        }
+        long packed = 0;
+        for (int i = from; i < to; i++) {
+            if (text[i] > 0xFF) {
+                return 0;
+            }
+            packed = packed << 8 | text[i];
+        }
+        return packed;
+    }
+
+    /** Whether the current word is {@code word}: by {@link #packed} when the word has it, else by its text. */
+    boolean is(Word word) {
+        return word.packed != 0 ? word.packed == packed() : is(word.text);
+    }
+
     /** Whether the current word is {@code word}. */
     boolean is(String word) {
         if (word.length() != to - from) {

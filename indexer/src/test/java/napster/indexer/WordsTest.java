@@ -50,4 +50,32 @@ class WordsTest {
         assertThat(Words.longestRun("a - venika.mp3")).isEqualTo("venika");
         assertThat(Words.longestRun(" - ")).isEmpty();
     }
+
+    @Test
+    void packed_shortLatin1Word_isItsCharsAndLongOrWideOnesAreZero() {
+        split.load(NameBytes.encode("ab abcdefgh abcdefghi ωmega"));
+
+        split.next();
+        assertThat(split.packed()).isEqualTo(0x6162L);
+        split.next();
+        assertThat(split.packed()).isEqualTo(0x6162636465666768L);
+        split.next();
+        assertThat(split.packed()).isZero();
+        split.next();
+        assertThat(split.packed()).isZero();
+    }
+
+    @Test
+    void is_word_comparesPackedOrWholeText() {
+        split.load(NameBytes.encode("tesu abcdefghi"));
+        split.next();
+        Word tesu = new Word("tesu", split.hash(), split.packed());
+
+        assertThat(split.is(tesu)).isTrue();
+        assertThat(split.is(new Word("tes", 0, 0x746573L))).isFalse();
+        split.next();
+        assertThat(split.is(tesu)).isFalse();
+        assertThat(split.is(new Word("abcdefghi", 0, 0))).isTrue();
+        assertThat(split.is(new Word("abcdefghj", 0, 0))).isFalse();
+    }
 }

@@ -22,9 +22,10 @@ final class Vocabulary {
     private final OpenSet<Word> words = new OpenSet<>();
     // gram (its chars packed, 16 bits each) -> the words holding it
     private final Map<Long, List<Word>> byGram = new HashMap<>();
-    private int unused;
+    // words some name holds
+    private int used;
 
-    /** The current word of the splitter, added if new. */
+    /** The current word of the splitter, added (held by no name yet) if new. */
     Word word(Words current) {
         int hash = current.hash();
         Word word = words.find(hash, current::is);
@@ -32,10 +33,22 @@ final class Vocabulary {
             word = new Word(current.word(), hash, current.packed());
             words.add(word, hash);
             index(word);
-        } else if (word.live == 0) {
-            unused--;
         }
         return word;
+    }
+
+    /** Counts one more name holding the word. */
+    void held(Word word) {
+        if (word.live++ == 0) {
+            used++;
+        }
+    }
+
+    /** Counts one name less holding the word; the caller has dropped it from the word's list. */
+    void released(Word word) {
+        if (--word.live == 0 && --used < words.size() / 2 && words.size() - used >= MIN_REBUILD) {
+            rebuild();
+        }
     }
 
     /** The current word of the splitter, or null if no name held it since the last rebuild. */
@@ -46,13 +59,6 @@ final class Vocabulary {
     /** The word, or null if no name held it since the last rebuild. */
     Word find(String text) {
         return words.find(NameBytes.hash(text), word -> word.text.equals(text));
-    }
-
-    /** Notes that no name holds the word any more. */
-    void unused(Word word) {
-        if (++unused >= MIN_REBUILD && 2 * unused > words.size()) {
-            rebuild();
-        }
     }
 
     /** Calls {@code action} once for every word some name holds that contains {@code text}. */
@@ -75,8 +81,9 @@ final class Vocabulary {
         rarest.forEach(word -> accept(word, text, action));
     }
 
+    /** Words some name holds. */
     int size() {
-        return words.size() - unused;
+        return used;
     }
 
     private static void accept(Word word, String text, Consumer<Word> action) {
@@ -107,7 +114,6 @@ final class Vocabulary {
         unusedWords.forEach(word -> words.remove(word, word.hash));
         byGram.clear();
         words.forEach(this::index);
-        unused = 0;
     }
 
     /**

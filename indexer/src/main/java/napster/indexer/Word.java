@@ -14,6 +14,7 @@ final class Word {
     final int hash;
     /** {@link Words#packed} of the text: compared instead of it, which is another object to read. */
     final long packed;
+    /** Names holding the word, counted by the {@link Vocabulary}. */
     int live;
     /** Marks the word as seen while one name is split, so a word twice in a name counts once. */
     int visit;

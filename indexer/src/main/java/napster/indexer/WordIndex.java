@@ -34,7 +34,7 @@ final class WordIndex {
             if (word.visit != visit) {
                 word.visit = visit;
                 word.add(entry);
-                word.live++;
+                vocabulary.held(word);
             }
         }
     }
@@ -50,13 +50,11 @@ final class WordIndex {
                 continue;
             }
             word.visit = visit;
-            word.live--;
-            if (word.size() > 2 * word.live) {
+            // dead names in the list: this one, and those before it
+            if (word.size() > 2 * (word.live - 1)) {
                 word.dropDead();
             }
-            if (word.live == 0) {
-                vocabulary.unused(word);
-            }
+            vocabulary.released(word);
         }
     }
 

@@ -14,7 +14,7 @@ class VocabularyTest {
             Words split = new Words();
             split.load(NameBytes.encode(text));
             split.next();
-            vocabulary.word(split).live++;
+            vocabulary.held(vocabulary.word(split));
         }
     }
 
@@ -47,9 +47,7 @@ class VocabularyTest {
     @Test
     void forEachContaining_wordNoNameHolds_isLeftOut() {
         use("kabori", "tesu");
-        Word tesu = vocabulary.find("tesu");
-        tesu.live--;
-        vocabulary.unused(tesu);
+        vocabulary.released(vocabulary.find("tesu"));
 
         assertThat(containing("esu")).isEmpty();
         assertThat(vocabulary.size()).isEqualTo(1);
@@ -59,8 +57,7 @@ class VocabularyTest {
     void word_unusedThenUsedAgain_isFoundAgain() {
         use("tesu");
         Word tesu = vocabulary.find("tesu");
-        tesu.live--;
-        vocabulary.unused(tesu);
+        vocabulary.released(tesu);
 
         use("tesu");
 
@@ -75,9 +72,7 @@ class VocabularyTest {
             use("word" + i);
         }
         for (int i = 0; i < 4_000; i++) {
-            Word word = vocabulary.find("word" + i);
-            word.live--;
-            vocabulary.unused(word);
+            vocabulary.released(vocabulary.find("word" + i));
         }
 
         assertThat(vocabulary.find("word1")).as("dropped by a rebuild").isNull();

@@ -1,9 +1,7 @@
 package napster.indexer;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -12,7 +10,7 @@ import java.util.function.Consumer;
  * smaller than the names (20k words for a million names), and the rarest gram of the text
  * narrows it to a handful (4-grams: a few words; 3-grams: dozens, each a cache miss or
  * three). A word no name holds any more stays, unused, until such words are half of them;
- * then the index is rebuilt without them, which keeps removal cheap. Not thread-safe.
+ * then one pass drops them all, which keeps removal cheap. Not thread-safe.
  */
 final class Vocabulary {
     private static final int MIN_GRAM = 3;
@@ -20,8 +18,7 @@ final class Vocabulary {
     private static final int MIN_REBUILD = 1_024;
 
     private final OpenSet<Word> words = new OpenSet<>();
-    // gram (its chars packed, 16 bits each) -> the words holding it
-    private final Map<Long, List<Word>> byGram = new HashMap<>();
+    private final OpenSet<Gram> grams = new OpenSet<>();
     // words some name holds
     private int used;
 
@@ -47,16 +44,16 @@ final class Vocabulary {
     /** Counts one name less holding the word; the caller has dropped it from the word's list. */
     void released(Word word) {
         if (--word.live == 0 && --used < words.size() / 2 && words.size() - used >= MIN_REBUILD) {
-            rebuild();
+            dropUnused();
         }
     }
 
-    /** The current word of the splitter, or null if no name held it since the last rebuild. */
+    /** The current word of the splitter, or null if no name held it since unused words were last dropped. */
     Word find(Words current) {
         return words.find(current.hash(), current::is);
     }
 
-    /** The word, or null if no name held it since the last rebuild. */
+    /** The word, or null if no name held it since unused words were last dropped. */
     Word find(String text) {
         return words.find(NameBytes.hash(text), word -> word.text.equals(text));
     }
@@ -67,18 +64,20 @@ final class Vocabulary {
             words.forEach(word -> accept(word, text, action));
             return;
         }
-        int gram = Math.min(MAX_GRAM, text.length());
-        List<Word> rarest = null;
-        for (int i = 0; i + gram <= text.length(); i++) {
-            List<Word> withGram = byGram.get(gram(text, i, gram));
-            if (withGram == null) {
+        int length = Math.min(MAX_GRAM, text.length());
+        Gram rarest = null;
+        for (int i = 0; i + length <= text.length(); i++) {
+            Gram gram = gram(key(text, i, length));
+            if (gram == null) {
                 return;
             }
-            if (rarest == null || withGram.size() < rarest.size()) {
-                rarest = withGram;
+            if (rarest == null || gram.size() < rarest.size()) {
+                rarest = gram;
             }
         }
-        rarest.forEach(word -> accept(word, text, action));
+        for (int i = 0; i < rarest.size(); i++) {
+            accept(rarest.word(i), text, action);
+        }
     }
 
     /** Words some name holds. */
@@ -93,18 +92,25 @@ final class Vocabulary {
     }
 
     private void index(Word word) {
-        for (int gram = MIN_GRAM; gram <= MAX_GRAM; gram++) {
-            for (int i = 0; i + gram <= word.text.length(); i++) {
-                List<Word> withGram = byGram.computeIfAbsent(gram(word.text, i, gram), key -> new ArrayList<>(4));
-                // a gram twice in one word: its list already ends with the word
-                if (withGram.isEmpty() || withGram.get(withGram.size() - 1) != word) {
-                    withGram.add(word);
+        for (int length = MIN_GRAM; length <= MAX_GRAM; length++) {
+            for (int i = 0; i + length <= word.text.length(); i++) {
+                long key = key(word.text, i, length);
+                Gram gram = gram(key);
+                if (gram == null) {
+                    gram = new Gram(key);
+                    grams.add(gram, hash(key));
                 }
+                gram.add(word);
             }
         }
     }
 
-    private void rebuild() {
+    private Gram gram(long key) {
+        return grams.find(hash(key), gram -> gram.key == key);
+    }
+
+    /** Forgets the words no name holds, from the vocabulary and from every gram. */
+    private void dropUnused() {
         List<Word> unusedWords = new ArrayList<>();
         words.forEach(word -> {
             if (word.live == 0) {
@@ -112,8 +118,17 @@ final class Vocabulary {
             }
         });
         unusedWords.forEach(word -> words.remove(word, word.hash));
-        byGram.clear();
-        words.forEach(this::index);
+        List<Gram> emptyGrams = new ArrayList<>();
+        grams.forEach(gram -> {
+            if (gram.dropUnused()) {
+                emptyGrams.add(gram);
+            }
+        });
+        emptyGrams.forEach(gram -> grams.remove(gram, hash(gram.key)));
+    }
+
+    private static int hash(long key) {
+        return (int) (key ^ key >>> 32);
     }
 
     /**
@@ -122,7 +137,7 @@ final class Vocabulary {
      * then mixed: packed letters differ in few bits, and Long.hashCode would pile them into
      * a few dozen buckets.
      */
-    private static long gram(String text, int at, int length) {
+    private static long key(String text, int at, int length) {
         long key = length;
         for (int i = at; i < at + length; i++) {
             key = key << 16 | text.charAt(i);

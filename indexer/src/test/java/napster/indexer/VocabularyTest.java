@@ -67,7 +67,7 @@ class VocabularyTest {
     }
 
     @Test
-    void unused_manyWords_rebuildsWithoutThemAndFindsTheRest() {
+    void released_manyWords_dropsThemAndFindsTheRest() {
         for (int i = 0; i < 5_000; i++) {
             use("word" + i);
         }
@@ -75,7 +75,7 @@ class VocabularyTest {
             vocabulary.released(vocabulary.find("word" + i));
         }
 
-        assertThat(vocabulary.find("word1")).as("dropped by a rebuild").isNull();
+        assertThat(vocabulary.find("word1")).as("dropped with the other unused words").isNull();
         assertThat(vocabulary.size()).isEqualTo(1_000);
         assertThat(containing("word499")).containsExactlyInAnyOrder("word4990", "word4991", "word4992", "word4993",
                 "word4994", "word4995", "word4996", "word4997", "word4998", "word4999");

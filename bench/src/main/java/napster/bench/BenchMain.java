@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code napster bench}: measurements that print numbers (and plots), side by side with what the broker alone costs. */
 @Command(name = "napster bench", mixinStandardHelpOptions = true, version = "napster bench 0.1.0",
         description = "Benchmarks of the real system on this machine: search, register, transfer, memory.",
-        subcommands = {SearchBench.class, RegisterBench.class, TransferBench.class, MemoryBench.class})
+        subcommands = {SearchBench.class, RegisterBench.class, TransferBench.class, MemoryBench.class, IndexBench.class})
 public final class BenchMain {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

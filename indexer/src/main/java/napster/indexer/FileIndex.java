@@ -14,7 +14,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import napster.common.protocol.FileHit;
 import napster.common.protocol.SharedFile;
-import napster.indexer.Posting.FileKey;
 
 /**
  * The in-memory index of who shares what. Thread-safe: searches share a read lock, changes
@@ -26,24 +25,8 @@ public final class FileIndex {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<Integer, Share> sharesById = new HashMap<>();
     private final Map<String, Share> sharesByKey = new HashMap<>();
-    private final Map<String, Content> contents = new HashMap<>();
-    // lower-cased name -> contents under it; substring searches scan namePages, not the files
-    private final Map<String, NameEntry> names = new HashMap<>();
-    private final NamePages namePages = new NamePages();
+    private final Catalog catalog = new Catalog();
     private final HitFactory hits = new HitFactory(peerId -> sharesById.get(peerId).peer);
-    private long fileCount;
-
-    /** One peer and its files, keyed by name and content. */
-    private static final class Share {
-        // volatile: updateFreeSlots swaps it under the read lock
-        private volatile Peer peer;
-        private Map<FileKey, Posting> files = new HashMap<>();
-        private long bytes;
-
-        private Share(Peer peer) {
-            this.peer = peer;
-        }
-    }
 
     /**
      * Adds a peer, or replaces a known one's address, upload capacity and whole share. Files
@@ -62,29 +45,23 @@ public final class FileIndex {
             }
             Share share = byId != null ? byId : new Share(peer);
             share.peer = peer;
-            Map<FileKey, Posting> previous = share.files;
-            share.files = new HashMap<>();
+            PostingSet previous = share.files;
+            share.files = new PostingSet();
             List<SharedFile> batch = new ArrayList<>(files.size());
             for (SharedFile file : files) {
-                FileKey key = FileKey.of(file);
-                if (share.files.containsKey(key)) {
+                PostingSet.Key key = catalog.keyOf(file);
+                if (share.files.find(key) != null) {
                     continue;
                 }
                 batch.add(file);
                 Posting kept = previous.remove(key);
-                if (kept != null) {
-                    share.files.put(key, kept);
-                } else {
-                    Posting posting = Posting.of(peer.peerId(), file, sharedAt);
-                    share.files.put(key, posting);
-                    link(share, posting);
-                }
+                share.files.add(kept != null ? kept : link(share, file, key, sharedAt), key);
             }
             List<SharedFile> dropped = new ArrayList<>(previous.size());
-            for (Posting posting : previous.values()) {
+            previous.forEach(posting -> {
                 unlink(share, posting);
                 dropped.add(posting.toSharedFile());
-            }
+            });
             sharesById.put(peer.peerId(), share);
             sharesByKey.put(peer.peerKey(), share);
             return new ShareChange(share.files.size(), batch, dropped);
@@ -105,7 +82,7 @@ public final class FileIndex {
             Share share = shareOf(peerId);
             List<SharedFile> gone = new ArrayList<>();
             for (SharedFile file : removed) {
-                Posting posting = share.files.remove(FileKey.of(file));
+                Posting posting = share.files.remove(catalog.keyOf(file));
                 if (posting != null) {
                     unlink(share, posting);
                     gone.add(file);
@@ -147,7 +124,7 @@ public final class FileIndex {
         return write(() -> {
             Share share = shareOf(peerId);
             for (SharedFile file : files) {
-                Posting removed = share.files.remove(FileKey.of(file));
+                Posting removed = share.files.remove(catalog.keyOf(file));
                 if (removed != null) {
                     unlink(share, removed);
                 }
@@ -164,7 +141,7 @@ public final class FileIndex {
                 return false;
             }
             sharesByKey.remove(share.peer.peerKey());
-            share.files.values().forEach(posting -> unlink(share, posting));
+            share.files.forEach(posting -> unlink(share, posting));
             return true;
         });
     }
@@ -214,28 +191,15 @@ public final class FileIndex {
 
     /**
      * Contents whose names equal the query (exactly, then ignoring case) or contain it
-     * ignoring case, best first, at most {@code limit}. Costs one pass over the distinct
-     * lower-cased names plus work for the matches; memory stays bounded by the limit.
+     * ignoring case, best first, at most {@code limit}. Costs the names holding a word that
+     * contains the query's longest run of letters and digits (every name for a query without
+     * any) plus work for the matches; memory stays bounded by the limit.
      */
     public List<FileHit> search(String query, int limit) {
         NameMatch match = NameMatch.of(query);
-        String lowerQuery = match.lowerQuery();
         return read(() -> {
             TopHits top = new TopHits(limit);
-            NameEntry sameName = names.get(lowerQuery);
-            if (sameName != null) {
-                sameName.forEach(content -> top.offer(RankedContent.of(content, match)));
-            }
-            namePages.forEachContaining(lowerQuery, entry -> {
-                if (entry.lowerName.length() > lowerQuery.length()) {
-                    entry.forEach(content -> {
-                        // a content not held by now ranks as a substring match or was refused already
-                        if (!top.holds(content) && top.mightTake(NameMatch.SUBSTRING, content.peerCount())) {
-                            top.offer(RankedContent.of(content, match));
-                        }
-                    });
-                }
-            });
+            catalog.search(match, top);
             return top.bestFirst().stream().map(ranked -> hits.toHit(ranked, match)).toList();
         });
     }
@@ -243,12 +207,15 @@ public final class FileIndex {
     /** The content with this SHA-256 and everyone holding it, if anyone does. */
     public Optional<FileHit> searchBySha256(String sha256) {
         NameMatch any = NameMatch.any();
-        return read(() -> Optional.ofNullable(contents.get(sha256))
+        if (!Sha256Hex.isValid(sha256)) {
+            return Optional.empty();
+        }
+        return read(() -> Optional.ofNullable(catalog.content(sha256))
                 .map(content -> hits.toHit(RankedContent.of(content, any), any)));
     }
 
     public IndexStats stats() {
-        return read(() -> new IndexStats(sharesById.size(), fileCount, contents.size()));
+        return read(() -> new IndexStats(sharesById.size(), catalog.fileCount(), catalog.contentCount()));
     }
 
     private Share shareOf(int peerId) {
@@ -260,44 +227,22 @@ public final class FileIndex {
     }
 
     private boolean addTo(Share share, SharedFile file, Instant sharedAt) {
-        FileKey key = FileKey.of(file);
-        if (share.files.containsKey(key)) {
+        PostingSet.Key key = catalog.keyOf(file);
+        if (share.files.find(key) != null) {
             return false;
         }
-        Posting posting = Posting.of(share.peer.peerId(), file, sharedAt);
-        share.files.put(key, posting);
-        link(share, posting);
+        share.files.add(link(share, file, key, sharedAt), key);
         return true;
     }
 
-    private void link(Share share, Posting posting) {
-        share.bytes += posting.size();
-        Content content = contents.computeIfAbsent(posting.sha256(), sha256 -> new Content());
-        content.add(posting);
-        NameEntry entry = names.get(posting.lowerName());
-        if (entry == null) {
-            entry = new NameEntry(posting.lowerName());
-            names.put(entry.lowerName, entry);
-            namePages.add(entry);
-        }
-        entry.add(content);
-        fileCount++;
+    private Posting link(Share share, SharedFile file, PostingSet.Key key, Instant sharedAt) {
+        share.bytes += file.size();
+        return catalog.link(share.peer.peerId(), file, key, sharedAt);
     }
 
     private void unlink(Share share, Posting posting) {
-        share.bytes -= posting.size();
-        Content content = contents.get(posting.sha256());
-        content.remove(posting);
-        if (content.isEmpty()) {
-            contents.remove(posting.sha256());
-        }
-        NameEntry entry = names.get(posting.lowerName());
-        entry.remove(content);
-        if (entry.isEmpty()) {
-            names.remove(entry.lowerName);
-            namePages.remove(entry);
-        }
-        fileCount--;
+        share.bytes -= posting.size;
+        catalog.unlink(posting);
     }
 
     private <T> T read(Supplier<T> action) {
@@ -305,13 +250,7 @@ public final class FileIndex {
     }
 
     private <T> T write(Supplier<T> action) {
-        return locked(lock.writeLock(), () -> {
-            try {
-                return action.get();
-            } finally {
-                namePages.flush();
-            }
-        });
+        return locked(lock.writeLock(), action);
     }
 
     private static <T> T locked(Lock held, Supplier<T> action) {

@@ -20,26 +20,38 @@ final class HitFactory {
 
     FileHit toHit(RankedContent ranked, NameMatch match) {
         List<Holder> holders = new ArrayList<>(ranked.peers());
-        List<Posting> postings = ranked.content().postings();
-        int i = 0;
-        while (i < postings.size()) {
-            // postings are sorted by peer id: pick the best-matching one of each peer's run
-            Posting best = postings.get(i);
-            int bestRank = match.rank(best);
-            int j = i + 1;
-            for (; j < postings.size() && postings.get(j).peerId() == best.peerId(); j++) {
-                int rank = match.rank(postings.get(j));
-                if (rank < bestRank) {
-                    best = postings.get(j);
-                    bestRank = rank;
-                }
-            }
-            Peer peer = peers.apply(best.peerId());
-            holders.add(new Holder(peer.peerId(), peer.host(), peer.port(), best.sharedAt(), best.name(), peer.slots(),
-                    peer.freeSlots(), peer.maxUploadRate()));
-            i = j;
-        }
         Posting display = ranked.display();
-        return new FileHit(display.name(), display.size(), display.sha256(), holders);
+        String displayName = display.name();
+        Content content = ranked.content();
+        int count = content.postingCount();
+        int i = 0;
+        while (i < count) {
+            Posting best = bestOfPeer(content, i, match);
+            Peer peer = peers.apply(best.peerId);
+            holders.add(new Holder(peer.peerId(), peer.host(), peer.port(), best.sharedAt,
+                    best == display ? displayName : best.name(), peer.slots(), peer.freeSlots(), peer.maxUploadRate()));
+            do {
+                i++;
+            } while (i < count && content.posting(i).peerId == best.peerId);
+        }
+        return new FileHit(displayName, display.size, content.sha256(), holders);
+    }
+
+    /** The best-matching posting of the peer whose run starts at {@code from} (postings are sorted by peer id). */
+    private static Posting bestOfPeer(Content content, int from, NameMatch match) {
+        Posting best = content.posting(from);
+        int count = content.postingCount();
+        if (from + 1 == count || content.posting(from + 1).peerId != best.peerId) {
+            return best;
+        }
+        int bestRank = match.rank(best);
+        for (int j = from + 1; j < count && content.posting(j).peerId == best.peerId; j++) {
+            int rank = match.rank(content.posting(j));
+            if (rank < bestRank) {
+                best = content.posting(j);
+                bestRank = rank;
+            }
+        }
+        return best;
     }
 }

@@ -5,55 +5,67 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One distinct lower-cased name and the contents filed under it, each with how many
- * postings put it there. Nearly every name has one content, so that case is two fields
- * instead of a HashMap (hundreds of bytes per name at a million names). Not thread-safe.
+ * One distinct name, ignoring case, and the contents filed under it, each with how many
+ * postings put it there. {@link #name} is the name of one of those postings, in its case.
+ * Nearly every name has one content, so that case is a field instead of a HashMap
+ * (hundreds of bytes per name at a million names). Not thread-safe.
  */
 final class NameEntry {
-    final String lowerName;
-    /** Where {@link NamePages} keeps it; -1 while not placed. */
-    int location = -1;
+    final byte[] name;
 
-    private Content single;
-    private int singleCount;
-    private Map<Content, Integer> many;
+    // a Content, or a Map<Content, Integer> of two or more with their postings each
+    private Object contents;
+    // postings under the name: kept here so that telling a dead entry needs no other object
+    private int postings;
 
-    NameEntry(String lowerName) {
-        this.lowerName = lowerName;
+    NameEntry(byte[] name) {
+        this.name = name;
     }
 
     void add(Content content) {
-        if (many != null) {
-            many.merge(content, 1, Integer::sum);
-        } else if (single == null || single == content) {
-            single = content;
-            singleCount++;
+        if (contents instanceof Map<?, ?>) {
+            many().merge(content, 1, Integer::sum);
+        } else if (contents == null || contents == content) {
+            contents = content;
         } else {
-            many = new HashMap<>();
-            many.put(single, singleCount);
+            Map<Content, Integer> many = new HashMap<>();
+            many.put((Content) contents, postings);
             many.put(content, 1);
-            single = null;
-            singleCount = 0;
+            contents = many;
         }
+        postings++;
     }
 
+    /** Takes back one {@link #add} of the content. */
     void remove(Content content) {
-        if (many != null) {
-            many.computeIfPresent(content, (key, count) -> count == 1 ? null : count - 1);
-        } else if (single == content && --singleCount == 0) {
-            single = null;
+        if (contents instanceof Map<?, ?>) {
+            many().computeIfPresent(content, (key, count) -> count == 1 ? null : count - 1);
+        }
+        if (--postings == 0) {
+            contents = null;
         }
     }
 
+    /** True once its last posting is gone: then it is out of the index for good. */
     boolean isEmpty() {
-        return many != null ? many.isEmpty() : single == null;
+        return postings == 0;
+    }
+
+    /** The content when the name has just one, else null. */
+    Content onlyContent() {
+        return contents instanceof Content content ? content : null;
     }
 
     void forEach(Consumer<Content> action) {
-        if (many != null) {
-            many.keySet().forEach(action);
-        } else if (single != null) {
-            action.accept(single);
+        if (contents instanceof Map<?, ?>) {
+            many().keySet().forEach(action);
+        } else if (contents != null) {
+            action.accept((Content) contents);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Content, Integer> many() {
+        return (Map<Content, Integer>) contents;
     }
 }

@@ -41,13 +41,18 @@ final class NameMatch {
         return lowerQuery;
     }
 
+    /** Whether the name, lower-cased, contains the query lower-cased. */
+    boolean contains(byte[] name) {
+        return CaseFolding.containsLower(name, lowerQuery);
+    }
+
     int rank(Posting posting) {
-        if (query == null || posting.name().equals(query)) {
+        if (query == null || NameBytes.equals(posting.name, query)) {
             return EXACT;
         }
-        if (posting.lowerName().equals(lowerQuery)) {
+        if (CaseFolding.equalsLower(posting.name, lowerQuery)) {
             return IGNORING_CASE;
         }
-        return posting.lowerName().contains(lowerQuery) ? SUBSTRING : NONE;
+        return contains(posting.name) ? SUBSTRING : NONE;
     }
 }

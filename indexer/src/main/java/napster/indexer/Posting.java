@@ -1,31 +1,44 @@
 package napster.indexer;
 
 import java.time.Instant;
+import java.util.Comparator;
 import napster.common.protocol.SharedFile;
 
 /**
- * One file as one peer shares it. The lower-cased name is kept because every name search
- * compares against it; for names already in lower case it is the same String, so it costs
- * a reference, not a copy.
+ * One file as one peer shares it: a name (in {@link NameBytes}) under the {@link NameEntry}
+ * of that name in any case, and a {@link Content}. Immutable.
  */
-record Posting(int peerId, String name, String lowerName, long size, String sha256, Instant sharedAt) {
+final class Posting {
+    /** By peer id, then name. */
+    static final Comparator<Posting> ORDER = (a, b) -> a.peerId != b.peerId ? Integer.compare(a.peerId, b.peerId)
+            : NameBytes.compare(a.name, b.name);
 
-    static Posting of(int peerId, SharedFile file, Instant sharedAt) {
-        return new Posting(peerId, file.name(), NameMatch.lower(file.name()), file.size(), file.sha256(), sharedAt);
+    final int peerId;
+    final long size;
+    final byte[] name;
+    final Instant sharedAt;
+    final Content content;
+    final NameEntry entry;
+
+    Posting(int peerId, byte[] name, long size, Instant sharedAt, Content content, NameEntry entry) {
+        this.peerId = peerId;
+        this.size = size;
+        this.name = name;
+        this.sharedAt = sharedAt;
+        this.content = content;
+        this.entry = entry;
+    }
+
+    /** Whether this is the file of that name and content: the same content may be shared under several names. */
+    boolean is(String fileName, Content fileContent) {
+        return content == fileContent && NameBytes.equals(name, fileName);
+    }
+
+    String name() {
+        return NameBytes.decode(name);
     }
 
     SharedFile toSharedFile() {
-        return new SharedFile(name, size, sha256);
-    }
-
-    FileKey key() {
-        return new FileKey(name, sha256);
-    }
-
-    /** Identifies a file within one peer's share: the same content may appear under several names. */
-    record FileKey(String name, String sha256) {
-        static FileKey of(SharedFile file) {
-            return new FileKey(file.name(), file.sha256());
-        }
+        return new SharedFile(name(), size, content.sha256());
     }
 }

@@ -1,10 +1,8 @@
 package napster.indexer;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.Set;
 
 /**
  * Keeps the best {@code limit} contents offered, so a query matching half the index costs
@@ -14,41 +12,56 @@ import java.util.Set;
  */
 final class TopHits {
     private final int limit;
-    private final PriorityQueue<RankedContent> worstFirst = new PriorityQueue<>(RankedContent.BEST_FIRST.reversed());
-    private final Set<Content> held = new HashSet<>();
+    private final PriorityQueue<RankedContent> worstFirst;
+    private final OpenSet<Content> held;
 
     TopHits(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
         this.limit = limit;
+        // sized for the limit, or for the few hits most searches find when that is large
+        int expected = Math.min(limit, 128);
+        worstFirst = new PriorityQueue<>(expected + 1, RankedContent.BEST_FIRST.reversed());
+        held = new OpenSet<>(expected);
     }
 
     boolean holds(Content content) {
-        return held.contains(content);
+        return held.find(content.hash, candidate -> candidate == content) != null;
     }
 
-    /** False when a content of this rank and holder count would surely be refused: a cheap check before ranking it. */
-    boolean mightTake(int rank, int peers) {
+    /**
+     * False when a content of this rank and holder count, named with this prefix (see
+     * {@link NameBytes#prefix}; 0 when not known), would surely be refused: a cheap check
+     * before ranking it.
+     */
+    boolean mightTake(int rank, int peers, long namePrefix) {
         if (worstFirst.size() < limit) {
             return true;
         }
         RankedContent worst = worstFirst.peek();
-        return rank < worst.rank() || rank == worst.rank() && peers >= worst.peers();
+        if (rank != worst.rank()) {
+            return rank < worst.rank();
+        }
+        if (peers != worst.peers()) {
+            return peers > worst.peers();
+        }
+        return Long.compareUnsigned(namePrefix, worst.namePrefix()) <= 0;
     }
 
     void offer(RankedContent candidate) {
-        if (candidate == null || held.contains(candidate.content())) {
+        if (candidate == null || holds(candidate.content())) {
             return;
         }
         if (worstFirst.size() == limit) {
             if (RankedContent.BEST_FIRST.compare(candidate, worstFirst.peek()) >= 0) {
                 return;
             }
-            held.remove(worstFirst.poll().content());
+            Content evicted = worstFirst.poll().content();
+            held.remove(evicted, evicted.hash);
         }
         worstFirst.add(candidate);
-        held.add(candidate.content());
+        held.add(candidate.content(), candidate.content().hash);
     }
 
     List<RankedContent> bestFirst() {

@@ -258,4 +258,57 @@ class FileIndexTest {
                 new ShareSummary(peer(2), 0, 0), new ShareSummary(peer(3), 1, 1_001));
         assertThat(index.shares(2)).extracting(share -> share.peer().peerId()).containsExactly(1, 2);
     }
+
+    @Test
+    void search_querySpanningWords_findsNamesHoldingAllOfIt() {
+        index.register(peer(1), List.of(file("Kabori Tesu - Malo Venika.mp3", 1), file("Tesu Malo.mp3", 2),
+                file("tesu - MANO.ogg", 3)), T0);
+
+        assertThat(index.search("TESU - MA", 10)).extracting(FileHit::name)
+                .containsExactly("Kabori Tesu - Malo Venika.mp3", "tesu - MANO.ogg");
+    }
+
+    @Test
+    void search_queryWithoutLettersOrDigits_findsNamesContainingIt() {
+        index.register(peer(1), List.of(file("a - b.mp3", 1), file("ab.mp3", 2), file("-_-", 3)), T0);
+
+        assertThat(index.search(" - ", 10)).extracting(FileHit::name).containsExactly("a - b.mp3");
+        assertThat(index.search("_", 10)).extracting(FileHit::name).containsExactly("-_-");
+    }
+
+    @Test
+    void search_nonLatin1NameInAnotherCase_isFoundIgnoringCase() {
+        index.register(peer(1), List.of(file("ΟΔΥΣΣΕΥΣ.txt", 1), file("日本語 Mix.flac", 2)), T0);
+
+        assertThat(index.search("δυσσευ", 10)).extracting(FileHit::name).containsExactly("ΟΔΥΣΣΕΥΣ.txt");
+        assertThat(index.search("本語 mix", 10)).extracting(FileHit::name).containsExactly("日本語 Mix.flac");
+    }
+
+    @Test
+    void search_peerLeavesAndComesBack_findsItsFilesOnceMore() {
+        index.register(peer(1), List.of(file("Malo Venika.mp3", 1), file("Tesu.mp3", 2)), T0);
+        index.removePeer(1);
+        assertThat(index.search("venika", 10)).isEmpty();
+
+        index.register(peer(1), List.of(file("Malo Venika.mp3", 1)), T1);
+
+        assertThat(index.search("venika", 10)).containsExactly(new FileHit("Malo Venika.mp3", 1_001, sha(1),
+                List.of(new Holder(1, "10.0.0.1", 4_001, T1, "Malo Venika.mp3"))));
+        assertThat(index.search("mp3", 10)).hasSize(1);
+    }
+
+    @Test
+    void search_emptyQuery_findsNothing() {
+        index.register(peer(1), List.of(file("a", 1)), T0);
+
+        assertThat(index.search("", 10)).isEmpty();
+    }
+
+    @Test
+    void searchBySha256_notAHash_findsNothing() {
+        index.register(peer(1), List.of(file("a", 1)), T0);
+
+        assertThat(index.searchBySha256(sha(10).toUpperCase())).isEmpty();
+        assertThat(index.searchBySha256("abc")).isEmpty();
+    }
 }

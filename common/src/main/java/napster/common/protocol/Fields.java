@@ -67,8 +67,10 @@ public final class Fields {
 
     public static String host(String field, String value) {
         text(field, value, MAX_HOST_LENGTH);
-        if (value.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException(field + " must not contain spaces");
+        for (int i = 0; i < value.length(); i++) { // a loop, not a stream: every search hit's holders pass here
+            if (Character.isWhitespace(value.charAt(i))) {
+                throw new IllegalArgumentException(field + " must not contain spaces");
+            }
         }
         return value;
     }

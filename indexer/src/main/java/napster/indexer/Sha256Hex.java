@@ -1,0 +1,63 @@
+package napster.indexer;
+
+/** A SHA-256 in the protocol's form (64 lower-case hex digits) as four longs, most significant first, and back. */
+final class Sha256Hex {
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+    // char -> its value as a lower-case hex digit, -1 for any other char below 128
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        java.util.Arrays.fill(VALUES, (byte) -1);
+        for (int i = 0; i < DIGITS.length; i++) {
+            VALUES[DIGITS[i]] = (byte) i;
+        }
+    }
+
+    private Sha256Hex() {
+    }
+
+    /** Whether the text is 64 lower-case hex digits, as {@code Fields.sha256} demands. */
+    static boolean isValid(String text) {
+        if (text == null || text.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Long {@code index} (0 to 3) of the hash.
+     *
+     * @throws IllegalArgumentException if those 16 chars are not lower-case hex digits
+     */
+    static long word(String hex, int index) {
+        long word = 0;
+        int invalid = 0;
+        for (int i = 16 * index, end = i + 16; i < end; i++) {
+            char c = hex.charAt(i);
+            int digit = c < 128 ? VALUES[c] : -1;
+            invalid |= digit;
+            word = word << 4 | (digit & 0xF);
+        }
+        if (invalid < 0) {
+            throw new IllegalArgumentException("not a lower-case hex SHA-256: " + hex);
+        }
+        return word;
+    }
+
+    static String format(long w0, long w1, long w2, long w3) {
+        char[] hex = new char[64];
+        long[] words = {w0, w1, w2, w3};
+        for (int w = 0; w < 4; w++) {
+            for (int i = 0; i < 16; i++) {
+                hex[16 * w + i] = DIGITS[(int) (words[w] >>> (60 - 4 * i)) & 0xF];
+            }
+        }
+        return new String(hex);
+    }
+}

@@ -41,6 +41,8 @@ public final class Indexer implements AutoCloseable {
     public static final String RECONNECTED = "broker reconnected";
     /** While the broker is away, a reply or event fails after this long instead of blocking. */
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+    /** Searches each consumer takes ahead: small, so a busy consumer does not sit on searches another could answer. */
+    static final int SEARCH_PREFETCH = 4;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
@@ -103,9 +105,13 @@ public final class Indexer implements AutoCloseable {
         JmsCodec codec = new JmsCodec(ProtocolCodec.standard());
         publisher = EventPublisher.start(connector, SEND_TIMEOUT, watch.listenerFor("events"), codec);
         service = new IndexService(new FileIndex(), options.clock(), options.missedBeats(), publisher);
-        consume(connector, codec, Destinations.REGISTER,
+        consume(connector, codec, Destinations.REGISTER, Destinations.REGISTER,
                 Set.of(Register.class, Update.class, Heartbeat.class, Unregister.class));
-        consume(connector, codec, Destinations.SEARCH, Set.of(Search.class, ListPeers.class));
+        for (int i = 1; i <= options.searchConsumers(); i++) {
+            // a low prefetch, so the broker hands each search to whichever consumer is free
+            consume(connector, codec, Destinations.SEARCH + "?consumer.prefetchSize=" + SEARCH_PREFETCH,
+                    Destinations.SEARCH + "#" + i, Set.of(Search.class, ListPeers.class));
+        }
         long every = options.sweepEvery().toMillis();
         sweep = sweeper.scheduleWithFixedDelay(this::sweepLeases, every, every, TimeUnit.MILLISECONDS);
         watch.started();
@@ -113,9 +119,10 @@ public final class Indexer implements AutoCloseable {
         publisher.reannounce(STARTED);
     }
 
-    private void consume(BrokerConnector connector, JmsCodec codec, String queue,
+    /** {@code queue} may carry ActiveMQ destination options; {@code name} tells the connection apart in logs. */
+    private void consume(BrokerConnector connector, JmsCodec codec, String queue, String name,
                          Set<Class<? extends Message>> accepted) throws BrokerUnavailableException, JMSException {
-        consumers.add(QueueConsumer.start(connector, SEND_TIMEOUT, watch.listenerFor(queue), queue, accepted, service,
+        consumers.add(QueueConsumer.start(connector, SEND_TIMEOUT, watch.listenerFor(name), queue, accepted, service,
                 codec));
     }
 

@@ -34,15 +34,17 @@ final class QueueConsumer implements AutoCloseable {
     }
 
     /**
-     * Connects and starts serving {@code queue}; {@code listener} hears when the connection
+     * Connects and starts serving {@code queue} (which may carry ActiveMQ destination options,
+     * e.g. {@code ?consumer.prefetchSize=4}); {@code listener} hears when the connection
      * is interrupted, resumes or fails for good. While the broker is away a reply fails
      * after {@code sendTimeout} instead of blocking the consumer.
      */
     static QueueConsumer start(BrokerConnector connector, Duration sendTimeout, TransportListener listener,
                                String queue, Set<Class<? extends Message>> accepted, IndexService service,
                                JmsCodec codec) throws BrokerUnavailableException, JMSException {
-        Connection connection = connector.connectResilient("indexer-" + queue, sendTimeout, listener);
-        QueueConsumer consumer = new QueueConsumer(queue, connection);
+        String plain = queue.indexOf('?') < 0 ? queue : queue.substring(0, queue.indexOf('?')); // without options
+        Connection connection = connector.connectResilient("indexer-" + plain, sendTimeout, listener);
+        QueueConsumer consumer = new QueueConsumer(plain, connection);
         try {
             connection.setExceptionListener(e -> {
                 // a transport failure arrives here too; the transport listener reports it
@@ -51,7 +53,7 @@ final class QueueConsumer implements AutoCloseable {
                 }
             });
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            RequestListener requests = new RequestListener(queue, accepted, service, codec, session);
+            RequestListener requests = new RequestListener(plain, accepted, service, codec, session);
             MessageConsumer jmsConsumer = session.createConsumer(session.createQueue(queue));
             jmsConsumer.setMessageListener(requests);
         } catch (JMSException | RuntimeException e) {

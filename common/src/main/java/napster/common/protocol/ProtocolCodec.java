@@ -1,14 +1,15 @@
 package napster.common.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
@@ -48,41 +49,63 @@ public final class ProtocolCodec {
         return types.typeOf(message.getClass());
     }
 
+    /*
+     * The record is written straight to text and the type spliced in front of its fields: a
+     * tree built first would cost about as much again (a search reply holds 100 hits).
+     */
     public String encode(Message message) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("type", typeOf(message));
-        node.setAll((ObjectNode) mapper.valueToTree(message));
+        String fields;
         try {
-            return mapper.writeValueAsString(node);
+            fields = mapper.writeValueAsString(message);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + message, e);
         }
+        String type = "{\"type\":\"" + typeOf(message) + "\""; // type names are plain ASCII words
+        return fields.length() > 2 ? type + "," + fields.substring(1) : type + "}";
     }
 
+    /* One streaming pass finds the type (it may come anywhere), a second reads the record: no tree. */
     public Message decode(String json) throws ProtocolException {
-        JsonNode node;
-        try {
-            node = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new ProtocolException("The message is not valid JSON.", e);
-        }
-        if (node == null || !node.isObject()) {
-            throw new ProtocolException("The message must be a JSON object.");
-        }
-        JsonNode typeNode = node.get("type");
-        if (typeNode == null || !typeNode.isTextual()) {
-            throw new ProtocolException("The message has no \"type\" field.");
-        }
-        String type = typeNode.asText();
+        String type = typeField(json);
         Class<? extends Message> messageClass = types.classOf(type)
                 .orElseThrow(() -> new ProtocolException("Unknown message type \"" + type + "\"."));
         try {
-            return mapper.treeToValue(node, messageClass);
+            return mapper.readValue(json, messageClass);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ProtocolException("Invalid " + type + " message: " + cause.getMessage() + ".", e);
         } catch (JsonProcessingException e) {
             throw new ProtocolException("Invalid " + type + " message: " + e.getOriginalMessage() + ".", e);
+        }
+    }
+
+    /** The top-level "type" field's text, skipping every other value unread. */
+    private String typeField(String json) throws ProtocolException {
+        try (JsonParser parser = mapper.getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new ProtocolException("The message must be a JSON object.");
+            }
+            String type = null;
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("type".equals(field) && type == null) {
+                    if (value != JsonToken.VALUE_STRING) {
+                        throw new ProtocolException("The message has no \"type\" field.");
+                    }
+                    type = parser.getText();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (type == null) {
+                throw new ProtocolException("The message has no \"type\" field.");
+            }
+            return type;
+        } catch (JsonProcessingException e) {
+            throw new ProtocolException("The message is not valid JSON.", e);
+        } catch (IOException e) {
+            throw new ProtocolException("The message is not valid JSON.", e);
         }
     }
 

@@ -98,7 +98,8 @@ final class SearchBench implements Callable<Integer> {
                     registerSeconds, files / registerSeconds));
             Sample sample = sample(system, library);
             List<Level> levels = new ArrayList<>();
-            try (EchoResponder echo = EchoResponder.start(system.admin(), sample.replyBody())) {
+            try (PeerHeartbeats heartbeats = PeerHeartbeats.start(system.peer(), peers);
+                 EchoResponder echo = EchoResponder.start(system.admin(), sample.replyBody())) {
                 for (int n : clients) {
                     LatencyStats search = ClientLoad.run(n, index -> searcher(system, library, index), span(warmup),
                             span(seconds));
@@ -108,6 +109,12 @@ final class SearchBench implements Callable<Integer> {
                     OutputOptions.progress(err, line("echo", n, bare));
                     levels.add(new Level(n, search, bare, search.p50Millis() / bare.p50Millis(),
                             search.throughput() / bare.throughput()));
+                }
+                // the numbers only count if the index stayed whole: every simulated peer kept its lease
+                long indexed = system.indexer().stats().files();
+                if (heartbeats.failure() != null || indexed != files) {
+                    throw new IllegalStateException("The index did not stay whole during the run (" + indexed + " of "
+                            + files + " files; heartbeat failure: " + heartbeats.failure() + ")");
                 }
             }
             Report report = new Report(system.description(), files, peers, limit, sample.requestBytes(),
@@ -164,7 +171,10 @@ final class SearchBench implements Callable<Integer> {
         return new ClientLoad.Client() {
             @Override
             public void roundTrip() throws Exception {
-                client.search(new Search(library.query(random, files), null, limit));
+                // every query is a word of an indexed name: an empty answer means the index lost files
+                if (client.search(new Search(library.query(random, files), null, limit)).results().isEmpty()) {
+                    throw new IllegalStateException("A search found nothing although its word is in the index");
+                }
             }
 
             @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonParseException;
 import java.io.IOException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +35,7 @@ public final class ProtocolCodec {
     public static ObjectMapper newMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(new InstantTextModule()) // registered last, so it wins for Instant
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -64,7 +66,7 @@ public final class ProtocolCodec {
         return fields.length() > 2 ? type + "," + fields.substring(1) : type + "}";
     }
 
-    /* One streaming pass finds the type (it may come anywhere), a second reads the record: no tree. */
+    /* A streaming pass finds the type (first, as encode writes it, but it may come anywhere), a second reads the record. */
     public Message decode(String json) throws ProtocolException {
         String type = typeField(json);
         Class<? extends Message> messageClass = types.classOf(type)
@@ -75,33 +77,41 @@ public final class ProtocolCodec {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ProtocolException("Invalid " + type + " message: " + cause.getMessage() + ".", e);
         } catch (JsonProcessingException e) {
+            if (brokenSyntax(e)) {
+                throw new ProtocolException("The message is not valid JSON.", e); // broken past its type
+            }
             throw new ProtocolException("Invalid " + type + " message: " + e.getOriginalMessage() + ".", e);
         }
     }
 
-    /** The top-level "type" field's text, skipping every other value unread. */
+    /* Jackson wraps a syntax error met inside a record in a mapping error. */
+    private static boolean brokenSyntax(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first top-level "type" field's text, skipping the values before it unread. */
     private String typeField(String json) throws ProtocolException {
         try (JsonParser parser = mapper.getFactory().createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new ProtocolException("The message must be a JSON object.");
             }
-            String type = null;
             for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if ("type".equals(field) && type == null) {
+                if ("type".equals(field)) {
                     if (value != JsonToken.VALUE_STRING) {
                         throw new ProtocolException("The message has no \"type\" field.");
                     }
-                    type = parser.getText();
-                } else {
-                    parser.skipChildren();
+                    return parser.getText(); // the rest is read once, by the record's own pass
                 }
+                parser.skipChildren();
             }
-            if (type == null) {
-                throw new ProtocolException("The message has no \"type\" field.");
-            }
-            return type;
+            throw new ProtocolException("The message has no \"type\" field.");
         } catch (JsonProcessingException e) {
             throw new ProtocolException("The message is not valid JSON.", e);
         } catch (IOException e) {

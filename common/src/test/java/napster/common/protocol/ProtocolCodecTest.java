@@ -168,6 +168,25 @@ class ProtocolCodecTest {
     }
 
     @Test
+    void decode_brokenAfterTheType_isNotValidJson() {
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"search\",\"query\":\"6.t")).isInstanceOf(ProtocolException.class)
+                .hasMessage("The message is not valid JSON.");
+    }
+
+    @Test
+    void decode_holderInstants_roundTripAndBadOnesAreRefused() throws Exception {
+        Instant sharedAt = Instant.parse("2026-11-28T04:23:19.123456Z");
+        SearchResult result = new SearchResult("6.txt", List.of(new FileHit("6.txt", 6, SHA_A,
+                List.of(new Holder(1, "127.0.0.1", 9000, sharedAt, "6.txt")))));
+        String json = codec.encode(result);
+        assertThat(json).contains("\"sharedAt\":\"2026-11-28T04:23:19.123456Z\"");
+        assertThat(codec.decode(json)).isEqualTo(result);
+        String badDate = json.replace("2026-11-28T04:23:19.123456Z", "2026-02-30T04:23:19Z");
+        assertThatThrownBy(() -> codec.decode(badDate)).isInstanceOf(ProtocolException.class)
+                .hasMessageStartingWith("Invalid " + codec.typeOf(result) + " message: ");
+    }
+
+    @Test
     void decode_jsonArray_isRefused() {
         assertThatThrownBy(() -> codec.decode("[1]")).isInstanceOf(ProtocolException.class)
                 .hasMessage("The message must be a JSON object.");

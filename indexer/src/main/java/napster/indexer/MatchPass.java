@@ -56,8 +56,8 @@ final class MatchPass implements Consumer<NameEntry> {
             first[j] = contents[j].posting(0);
         }
         for (int j = 0; j < found; j++) {
-            // a content not held by now ranks as a substring match or was refused already
-            if (top.holds(contents[j])) {
+            // a content not taken by now ranks as a substring match or was refused already
+            if (top.took(contents[j])) {
                 continue;
             }
             Posting only = first[j];

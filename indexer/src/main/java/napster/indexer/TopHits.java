@@ -6,14 +6,15 @@ import java.util.PriorityQueue;
 
 /**
  * Keeps the best {@code limit} contents offered, so a query matching half the index costs
- * memory for the limit only. A content offered twice (reached through two names) counts
- * once: its rank does not depend on the route, so a second offer of an evicted content is
- * refused again.
+ * memory for the limit only (and for the contents it ever took). A content offered twice
+ * (reached through two names) counts once: its rank does not depend on the route, so a
+ * second offer of an evicted content would be refused again, and is refused at once.
  */
 final class TopHits {
     private final int limit;
     private final PriorityQueue<RankedContent> worstFirst;
-    private final OpenSet<Content> held;
+    // every content ever taken, evicted ones too: never removing from it keeps offers cheap
+    private final OpenSet<Content> taken;
 
     TopHits(int limit) {
         if (limit < 1) {
@@ -23,11 +24,12 @@ final class TopHits {
         // sized for the limit, or for the few hits most searches find when that is large
         int expected = Math.min(limit, 128);
         worstFirst = new PriorityQueue<>(expected + 1, RankedContent.BEST_FIRST.reversed());
-        held = new OpenSet<>(expected);
+        taken = new OpenSet<>(expected);
     }
 
-    boolean holds(Content content) {
-        return held.find(content.hash, candidate -> candidate == content) != null;
+    /** Whether the content is held, or was and got evicted: either way, an offer of it is refused. */
+    boolean took(Content content) {
+        return taken.find(content.hash, candidate -> candidate == content) != null;
     }
 
     /**
@@ -50,18 +52,17 @@ final class TopHits {
     }
 
     void offer(RankedContent candidate) {
-        if (candidate == null || holds(candidate.content())) {
+        if (candidate == null || took(candidate.content())) {
             return;
         }
         if (worstFirst.size() == limit) {
             if (RankedContent.BEST_FIRST.compare(candidate, worstFirst.peek()) >= 0) {
                 return;
             }
-            Content evicted = worstFirst.poll().content();
-            held.remove(evicted, evicted.hash);
+            worstFirst.poll();
         }
         worstFirst.add(candidate);
-        held.add(candidate.content(), candidate.content().hash);
+        taken.add(candidate.content(), candidate.content().hash);
     }
 
     List<RankedContent> bestFirst() {

@@ -28,8 +28,26 @@ class TopHitsTest {
         top.offer(exact);
 
         assertThat(top.bestFirst()).containsExactly(exact, popular);
-        assertThat(top.holds(a.content())).isFalse();
-        assertThat(top.holds(exact.content())).isTrue();
+        assertThat(top.took(exact.content())).isTrue();
+        assertThat(top.took(a.content())).as("taken, then evicted").isTrue();
+        assertThat(top.took(ranked(NameMatch.EXACT, 1, "never", 5).content())).isFalse();
+    }
+
+    @Test
+    void offer_anEvictedContentAgain_isRefused() {
+        RankedContent b = ranked(NameMatch.SUBSTRING, 1, "b", 1);
+        RankedContent a = ranked(NameMatch.SUBSTRING, 1, "a", 2);
+        RankedContent exact = ranked(NameMatch.EXACT, 1, "e", 3);
+        RankedContent popular = ranked(NameMatch.SUBSTRING, 3, "p", 4);
+        top.offer(b);
+        top.offer(a);
+        top.offer(exact);
+        top.offer(popular);
+
+        top.offer(a);
+        top.offer(b);
+
+        assertThat(top.bestFirst()).containsExactly(exact, popular);
     }
 
     @Test

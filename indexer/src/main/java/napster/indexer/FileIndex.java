@@ -197,11 +197,26 @@ public final class FileIndex {
      */
     public List<FileHit> search(String query, int limit) {
         NameMatch match = NameMatch.of(query);
+        return read(() -> best(match, limit).stream().map(ranked -> hits.toHit(ranked, match)).toList());
+    }
+
+    /**
+     * The same search as {@link #search}, answered as the text of its {@code searchResult}
+     * message (see {@link SearchResultText}): what the indexer sends.
+     */
+    public EncodedSearchResult searchText(String query, int limit) {
+        NameMatch match = NameMatch.of(query);
         return read(() -> {
-            TopHits top = new TopHits(limit);
-            catalog.search(match, top);
-            return top.bestFirst().stream().map(ranked -> hits.toHit(ranked, match)).toList();
+            List<RankedContent> best = best(match, limit);
+            return new EncodedSearchResult(query, best.size(), SearchResultText.of(query, best, match, hits));
         });
+    }
+
+    /* Call under the read lock. */
+    private List<RankedContent> best(NameMatch match, int limit) {
+        TopHits top = new TopHits(limit);
+        catalog.search(match, top);
+        return top.bestFirst();
     }
 
     /** The content with this SHA-256 and everyone holding it, if anyone does. */

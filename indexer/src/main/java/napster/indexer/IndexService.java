@@ -115,6 +115,14 @@ public final class IndexService {
         }
     }
 
+    /**
+     * Answers a search by name as the text of its reply (see {@link FileIndex#searchText}),
+     * or null for a search by content, which {@link #handle} answers.
+     */
+    public EncodedSearchResult searchText(Search search) {
+        return search.sha256() == null ? index.searchText(search.query(), search.effectiveLimit()) : null;
+    }
+
     private SearchResult search(Search search) {
         if (search.sha256() != null) {
             List<FileHit> hits = index.searchBySha256(search.sha256()).map(List::of).orElse(List.of());

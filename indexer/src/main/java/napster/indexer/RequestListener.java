@@ -12,6 +12,7 @@ import napster.common.jms.JmsCodec;
 import napster.common.protocol.ErrorReply;
 import napster.common.protocol.Message;
 import napster.common.protocol.ProtocolException;
+import napster.common.protocol.Search;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +46,14 @@ final class RequestListener implements MessageListener {
         this.replies = session.createProducer(null);
     }
 
+    /** A reply, put into a JMS message when it is sent. */
+    private interface Reply {
+        TextMessage toJms() throws JMSException;
+    }
+
     @Override
     public void onMessage(jakarta.jms.Message jms) {
-        Message reply = answer(jms);
+        Reply reply = answer(jms);
         try {
             Destination replyTo = jms.getJMSReplyTo();
             if (replyTo != null) {
@@ -59,7 +65,7 @@ final class RequestListener implements MessageListener {
         }
     }
 
-    private Message answer(jakarta.jms.Message jms) {
+    private Reply answer(jakarta.jms.Message jms) {
         String user = null;
         try {
             user = jms.getStringProperty(USER_PROPERTY);
@@ -67,26 +73,36 @@ final class RequestListener implements MessageListener {
             if (!accepted.contains(request.getClass())) {
                 String type = codec.protocol().typeOf(request);
                 LOG.warn("Refused a {} message from {} on queue {}", type, user, queue);
-                return ErrorReplies.badRequest("Queue " + queue + " does not take \"" + type + "\" messages.");
+                return message(ErrorReplies.badRequest("Queue " + queue + " does not take \"" + type + "\" messages."));
+            }
+            // searches by name, the bulk of the traffic, are answered as text written from the index
+            EncodedSearchResult text = request instanceof Search search ? service.searchText(search) : null;
+            if (text != null) {
+                LOG.debug("Search from {} on {} -> {} results", user, queue, text.results());
+                return () -> codec.searchResultToJms(session, text.query(), text.results(), text.json());
             }
             Message reply = service.handle(request, user);
             LOG.debug("{} from {} on {} -> {}", request.getClass().getSimpleName(), user, queue,
                     reply.getClass().getSimpleName());
-            return reply;
+            return message(reply);
         } catch (ProtocolException e) {
             LOG.warn("Refused a message from {} on queue {}: {}", user, queue, e.getMessage());
-            return ErrorReplies.badRequest(e.getMessage());
+            return message(ErrorReplies.badRequest(e.getMessage()));
         } catch (JMSException e) {
             LOG.warn("Could not read a message from {} on queue {}: {}", user, queue, e.getMessage());
-            return ErrorReplies.badRequest("The indexer could not read the message.");
+            return message(ErrorReplies.badRequest("The indexer could not read the message."));
         } catch (RuntimeException e) {
             LOG.error("Failed to handle a message from {} on queue {}", user, queue, e);
-            return new ErrorReply(ErrorReply.INTERNAL, "The indexer failed to handle the request; see its log.");
+            return message(new ErrorReply(ErrorReply.INTERNAL, "The indexer failed to handle the request; see its log."));
         }
     }
 
-    private void send(Destination replyTo, String correlationId, Message reply) throws JMSException {
-        TextMessage out = codec.toJms(session, reply);
+    private Reply message(Message reply) {
+        return () -> codec.toJms(session, reply);
+    }
+
+    private void send(Destination replyTo, String correlationId, Reply reply) throws JMSException {
+        TextMessage out = reply.toJms();
         out.setJMSCorrelationID(correlationId);
         // the requester waits for seconds, not minutes: a reply nobody reads must not pile up
         replies.send(replyTo, out, DeliveryMode.NON_PERSISTENT, jakarta.jms.Message.DEFAULT_PRIORITY,

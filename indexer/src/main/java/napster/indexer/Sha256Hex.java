@@ -51,13 +51,22 @@ final class Sha256Hex {
     }
 
     static String format(long w0, long w1, long w2, long w3) {
-        char[] hex = new char[64];
-        long[] words = {w0, w1, w2, w3};
-        for (int w = 0; w < 4; w++) {
-            for (int i = 0; i < 16; i++) {
-                hex[16 * w + i] = DIGITS[(int) (words[w] >>> (60 - 4 * i)) & 0xF];
-            }
+        StringBuilder hex = new StringBuilder(64);
+        append(hex, w0, w1, w2, w3);
+        return hex.toString();
+    }
+
+    /** Appends the 64 hex digits, for text written straight from the index. */
+    static void append(StringBuilder out, long w0, long w1, long w2, long w3) {
+        appendWord(out, w0);
+        appendWord(out, w1);
+        appendWord(out, w2);
+        appendWord(out, w3);
+    }
+
+    private static void appendWord(StringBuilder out, long word) {
+        for (int shift = 60; shift >= 0; shift -= 4) {
+            out.append(DIGITS[(int) (word >>> shift) & 0xF]);
         }
-        return new String(hex);
     }
 }

@@ -93,10 +93,7 @@ public final class JmsCodec {
             jms.setIntProperty(PEER_ID, ack.peerId());
             jms.setIntProperty(FILES, ack.files());
         } else if (message instanceof SearchResult result) {
-            if (result.query() != null) {
-                jms.setStringProperty(QUERY, result.query());
-            }
-            jms.setIntProperty(RESULTS, result.results().size());
+            describeSearchResult(jms, result.query(), result.results().size());
         } else if (message instanceof ErrorReply error) {
             jms.setStringProperty(CODE, error.code());
         } else if (message instanceof ListPeers list) {
@@ -119,6 +116,25 @@ public final class JmsCodec {
         // unregister, heartbeat: nothing; peer keys stay out of properties everywhere (a key proves ownership
         // among peers sharing one broker login, so it is not shown on the browse page's summary)
         return jms;
+    }
+
+    /**
+     * As {@link #toJms} for a {@code searchResult} the sender wrote as text itself (the
+     * indexer writes its replies straight from the index); {@code json} must be what
+     * {@link ProtocolCodec#encode} writes for that result.
+     */
+    public TextMessage searchResultToJms(Session session, String query, int results, String json) throws JMSException {
+        TextMessage jms = session.createTextMessage(json);
+        jms.setJMSType(codec.types().typeOf(SearchResult.class));
+        describeSearchResult(jms, query, results);
+        return jms;
+    }
+
+    private static void describeSearchResult(TextMessage jms, String query, int results) throws JMSException {
+        if (query != null) {
+            jms.setStringProperty(QUERY, query);
+        }
+        jms.setIntProperty(RESULTS, results);
     }
 
     /** Decodes the body; JMSType and the console properties are ignored (the body is the message). */

@@ -12,7 +12,7 @@ import java.time.LocalDate;
  * beyond 0000–9999, offsets other than Z) goes through {@link Instant} itself, so the text
  * is always exactly what {@code Instant.toString()} writes and {@code Instant.parse} reads.
  */
-final class InstantText {
+public final class InstantText {
     private static final long SECONDS_PER_DAY = 86_400;
     private static final long FIRST_PLAIN = LocalDate.of(0, 1, 1).toEpochDay() * SECONDS_PER_DAY;
     private static final long END_PLAIN = LocalDate.of(10_000, 1, 1).toEpochDay() * SECONDS_PER_DAY;
@@ -20,7 +20,7 @@ final class InstantText {
     private InstantText() {
     }
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         long seconds = instant.getEpochSecond();
         if (seconds < FIRST_PLAIN || seconds >= END_PLAIN) {
             return instant.toString();
@@ -57,7 +57,7 @@ final class InstantText {
     }
 
     /** The instant the text names; throws {@link DateTimeException} when it names none. */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         int length = text.length();
         if (length < 20 || length > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
                 || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {

@@ -47,6 +47,10 @@ public final class ProtocolCodec {
         return mapper;
     }
 
+    public MessageTypes types() {
+        return types;
+    }
+
     public String typeOf(Message message) {
         return types.typeOf(message.getClass());
     }

@@ -14,7 +14,7 @@ final class BrokerOptions {
     String brokerUrl;
 
     @Option(names = "--admin-password", paramLabel = "PASSWORD", defaultValue = "admin",
-            description = "Password of user admin (the echo baseline runs as admin).")
+            description = "Password of user admin (bench search runs its echo baseline as admin).")
     String adminPassword;
 
     @Option(names = "--indexer-password", paramLabel = "PASSWORD", defaultValue = "indexer",

@@ -1,15 +1,9 @@
 package napster.bench;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import napster.common.protocol.Ack;
-import napster.common.protocol.Message;
-import napster.common.protocol.Register;
-import napster.common.protocol.SharedFile;
-import napster.common.protocol.Update;
 import napster.indexer.FileIndex;
 import napster.indexer.IndexService;
 import picocli.CommandLine.Command;
@@ -29,7 +23,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = "Build time and search latency of the in-memory index, in this process.")
 final class IndexBench implements Callable<Integer> {
-    private static final int BATCH = 1_000;
     private static final int LIMIT = 100;
 
     @Spec
@@ -67,11 +60,7 @@ final class IndexBench implements Callable<Integer> {
         FileIndex index = new FileIndex();
         IndexService service = new IndexService(index, Clock.systemUTC());
         OutputOptions.progress(spec.commandLine().getErr(), "Indexing " + files + " files of " + peers + " peers ...");
-        long buildNanos = 0;
-        for (int p = 0; p < peers; p++) {
-            buildNanos += register(service, p, files * p / peers, files * (p + 1) / peers, library);
-        }
-        long buildMillis = buildNanos / 1_000_000;
+        long buildMillis = DirectRegistration.register(service, library, files, peers) / 1_000_000;
 
         // untimed searches first (other queries, as many as timed, at least 5,000): the JIT and
         // the collector's young-generation sizing take a few seconds to settle after the build
@@ -113,24 +102,5 @@ final class IndexBench implements Callable<Integer> {
             nanos[i] = System.nanoTime() - start;
         }
         return hits;
-    }
-
-    /** Registers one peer's files batch by batch; returns the nanoseconds the index took (making the batches excluded). */
-    private static long register(IndexService service, int peer, long from, long to, SyntheticLibrary library) {
-        String key = LibraryRegistrar.peerKey(peer);
-        long nanos = 0;
-        for (long start = from; start < to; start += BATCH) {
-            List<SharedFile> batch = library.files(start, Math.min(to, start + BATCH));
-            Message request = start == from
-                    ? new Register(key, "127.0.0.1", 20_000 + peer % 40_000, batch)
-                    : new Update(key, batch, List.of());
-            long began = System.nanoTime();
-            Message reply = service.handle(request, "peer");
-            nanos += System.nanoTime() - began;
-            if (!(reply instanceof Ack)) {
-                throw new IllegalStateException("The index refused a batch: " + reply + ".");
-            }
-        }
-        return nanos;
     }
 }

@@ -31,6 +31,11 @@ final class LibraryRegistrar {
         return String.format("bench-peer-key-%08d", peer);
     }
 
+    /** The simulated peer {@code p}'s transfer port (nothing listens there: searches only show it). */
+    static int peerPort(int peer) {
+        return 20_000 + peer % 40_000;
+    }
+
     /** Registers {@code files} files over {@code peers} peers from {@code connections} connections; returns the time taken. */
     Duration register(long files, int peers, int connections) throws Exception {
         List<List<SharedFile>> shares = new ArrayList<>(peers);
@@ -51,7 +56,7 @@ final class LibraryRegistrar {
                     long indexed = 0;
                     try (IndexClient client = IndexClient.connect(login, "bench-register", Duration.ofSeconds(120))) {
                         for (int p = next.getAndIncrement(); p < peers; p = next.getAndIncrement()) {
-                            Ack ack = client.register(peerKey(p), "127.0.0.1", 20_000 + p % 40_000, shares.get(p));
+                            Ack ack = client.register(peerKey(p), "127.0.0.1", peerPort(p), shares.get(p));
                             indexed += ack.files();
                         }
                     }

@@ -4,14 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import napster.common.protocol.Ack;
-import napster.common.protocol.Message;
-import napster.common.protocol.Register;
-import napster.common.protocol.SharedFile;
-import napster.common.protocol.Update;
 import napster.indexer.FileIndex;
 import napster.indexer.IndexService;
 import picocli.CommandLine.Command;
@@ -32,7 +26,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "memory", mixinStandardHelpOptions = true,
         description = "Heap bytes per indexed file, measured after garbage collection.")
 final class MemoryBench implements Callable<Integer> {
-    private static final int BATCH = 1_000;
 
     @Spec
     CommandSpec spec;
@@ -66,9 +59,7 @@ final class MemoryBench implements Callable<Integer> {
         long before = usedAfterGc(memory);
         IndexService service = new IndexService(new FileIndex(), Clock.systemUTC());
         OutputOptions.progress(spec.commandLine().getErr(), "Indexing " + files + " files of " + peers + " peers ...");
-        for (int p = 0; p < peers; p++) {
-            register(service, p, files * p / peers, files * (p + 1) / peers, library);
-        }
+        DirectRegistration.register(service, library, files, peers);
         long after = usedAfterGc(memory);
         long indexed = service.index().stats().files();
         if (indexed != files) {
@@ -82,20 +73,6 @@ final class MemoryBench implements Callable<Integer> {
                         + " %d MiB after, max %d MiB).", files, peers, report.bytesPerFile(),
                 report.indexBytes() / 1048576.0, before >> 20, after >> 20, report.maxHeapBytes() >> 20));
         return 0;
-    }
-
-    private static void register(IndexService service, int peer, long from, long to, SyntheticLibrary library) {
-        String key = LibraryRegistrar.peerKey(peer);
-        for (long start = from; start < to; start += BATCH) {
-            List<SharedFile> batch = library.files(start, Math.min(to, start + BATCH));
-            Message request = start == from
-                    ? new Register(key, "127.0.0.1", 20_000 + peer % 40_000, batch)
-                    : new Update(key, batch, List.of());
-            Message reply = service.handle(request, "peer");
-            if (!(reply instanceof Ack)) {
-                throw new IllegalStateException("The index refused a batch: " + reply + ".");
-            }
-        }
     }
 
     /** Used heap once full collections stop freeing anything (a few rounds). */

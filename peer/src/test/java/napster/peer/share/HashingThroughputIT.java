@@ -3,11 +3,8 @@ package napster.peer.share;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.SplittableRandom;
+import napster.peer.RandomFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +17,7 @@ class HashingThroughputIT {
 
     @Test
     void hash_256MiB_printsThroughput() throws IOException {
-        Path big = writeRandom(dir.resolve("big.bin"), SIZE);
+        Path big = RandomFiles.write(dir.resolve("big.bin"), SIZE);
         String sha256 = FileHasher.sha256(big); // warms the page cache and the JIT
         assertThat(FileHasher.hash(big).sha256()).isEqualTo(sha256);
 
@@ -42,20 +39,5 @@ class HashingThroughputIT {
             best = Math.min(best, (System.nanoTime() - start) / 1e9);
         }
         return best;
-    }
-
-    private static Path writeRandom(Path file, long size) throws IOException {
-        SplittableRandom random = new SplittableRandom(42);
-        ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            for (long written = 0; written < size; written += buffer.capacity()) {
-                buffer.clear();
-                while (buffer.hasRemaining()) {
-                    buffer.putLong(random.nextLong());
-                }
-                out.write(buffer.flip());
-            }
-        }
-        return file;
     }
 }

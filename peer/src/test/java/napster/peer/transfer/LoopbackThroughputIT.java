@@ -2,17 +2,13 @@ package napster.peer.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.SplittableRandom;
 import napster.common.protocol.FileHit;
 import napster.common.protocol.Holder;
+import napster.peer.RandomFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +22,7 @@ class LoopbackThroughputIT {
     @Test
     void download_256MiB_overLoopback_printsThroughput() throws Exception {
         Path share = Files.createDirectory(dir.resolve("share"));
-        Path big = writeRandom(share.resolve("big.bin"), SIZE);
+        Path big = RandomFiles.write(share.resolve("big.bin"), SIZE);
 
         long scanStart = System.nanoTime();
         try (TestPeer peer = TestPeer.serving(share)) {
@@ -44,20 +40,5 @@ class LoopbackThroughputIT {
                     scanSeconds, SIZE / 1e6 / scanSeconds, seconds, SIZE / 1e6 / seconds);
             assertThat(Files.mismatch(big, result.path())).isEqualTo(-1L);
         }
-    }
-
-    private static Path writeRandom(Path file, long size) throws IOException {
-        SplittableRandom random = new SplittableRandom(42);
-        ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            for (long written = 0; written < size; written += buffer.capacity()) {
-                buffer.clear();
-                while (buffer.hasRemaining()) {
-                    buffer.putLong(random.nextLong());
-                }
-                out.write(buffer.flip());
-            }
-        }
-        return file;
     }
 }

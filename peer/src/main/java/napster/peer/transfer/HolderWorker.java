@@ -154,8 +154,13 @@ final class HolderWorker implements Runnable {
             int chunk = requested.peek();
             connection.awaitBytes(hashes.length(chunk));
             if (!receive(chunk)) {
-                // another holder delivered this chunk first: this connection is mid-chunk, so leave it
-                return Outcome.FINISHED;
+                // another holder delivered this chunk first (the end game). The download may still need
+                // this holder: a chunk in flight elsewhere can fail. So read past the rest of this copy
+                // and stay; once every chunk is done, stop() ends the wait.
+                skipRest(chunk);
+                requested.poll();
+                scheduler.release(chunk, id);
+                continue;
             }
             requested.poll();
             if (!hashes.matches(chunk, digest.digest())) {
@@ -179,22 +184,36 @@ final class HolderWorker implements Runnable {
             chunkBuffer = ByteBuffer.allocateDirect(length);
         }
         chunkBuffer.clear();
-        int slice = bucket == null ? length : bucket.sliceBytes();
         while (chunkBuffer.position() < length) {
             if (scheduler.isDone(chunk)) {
                 return false;
             }
             int from = chunkBuffer.position();
-            chunkBuffer.limit(Math.min(length, from + slice));
-            int count = connection.readInto(chunkBuffer);
+            int count = readSlice(length);
             digest.update(chunkBuffer.slice(from, count));
-            sink.received(count);
             scheduler.received(chunk, chunkBuffer.position());
-            if (bucket != null) {
-                bucket.take(count);
-            }
         }
         return true;
+    }
+
+    /* Reads and discards what is left of a chunk another copy won, so the connection can carry the next one. */
+    private void skipRest(int chunk) throws HolderFailure, InterruptedIOException, InterruptedException {
+        int length = hashes.length(chunk);
+        while (chunkBuffer.position() < length) {
+            readSlice(length);
+        }
+    }
+
+    /* Reads the next bytes of a chunk into the chunk buffer: no more than the rate cap allows in one go. */
+    private int readSlice(int length) throws HolderFailure, InterruptedIOException, InterruptedException {
+        int slice = bucket == null ? length : bucket.sliceBytes();
+        chunkBuffer.limit(Math.min(length, chunkBuffer.position() + slice));
+        int count = connection.readInto(chunkBuffer);
+        sink.received(count);
+        if (bucket != null) {
+            bucket.take(count);
+        }
+        return count;
     }
 
     HolderConnection connection() {

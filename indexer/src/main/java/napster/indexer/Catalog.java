@@ -37,8 +37,7 @@ final class Catalog {
     Posting link(int peerId, SharedFile file, PostingSet.Key key, Instant sharedAt) {
         Content content = key.content();
         if (content == null) {
-            content = new Content(Sha256Hex.word(file.sha256(), 0), Sha256Hex.word(file.sha256(), 1),
-                    Sha256Hex.word(file.sha256(), 2), Sha256Hex.word(file.sha256(), 3));
+            content = Content.of(file.sha256());
             contents.add(content, content.hash);
         }
         String name = file.name();

@@ -28,6 +28,12 @@ final class Content {
         this.hash = hash(w0, w1, w2, w3);
     }
 
+    /** The content of a SHA-256 in the protocol's form (64 lower-case hex digits), with no postings yet. */
+    static Content of(String sha256) {
+        return new Content(Sha256Hex.word(sha256, 0), Sha256Hex.word(sha256, 1), Sha256Hex.word(sha256, 2),
+                Sha256Hex.word(sha256, 3));
+    }
+
     static int hash(long w0, long w1, long w2, long w3) {
         return OpenSet.spread(w0 ^ Long.rotateLeft(w1, 16) ^ Long.rotateLeft(w2, 32) ^ Long.rotateLeft(w3, 48)
                 ^ NameBytes.SEED);

@@ -12,6 +12,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import napster.common.protocol.Fields;
 import napster.common.protocol.FileHit;
 import napster.common.protocol.SharedFile;
 
@@ -222,7 +223,7 @@ public final class FileIndex {
     /** The content with this SHA-256 and everyone holding it, if anyone does. */
     public Optional<FileHit> searchBySha256(String sha256) {
         NameMatch any = NameMatch.any();
-        if (!Sha256Hex.isValid(sha256)) {
+        if (!Fields.isSha256(sha256)) {
             return Optional.empty();
         }
         return read(() -> Optional.ofNullable(catalog.content(sha256))

@@ -24,7 +24,7 @@ final class PostingSet {
 
     /** Adds the posting of a file the set does not hold yet, found by {@code key}. */
     void add(Posting posting, Key key) {
-        postings.add(posting, OpenSet.spread((long) key.lowerHash() << 32 ^ posting.content.hash));
+        postings.add(posting, hash(key.lowerHash(), posting.content)); // the key has no content when it was new
     }
 
     int size() {
@@ -36,7 +36,11 @@ final class PostingSet {
     }
 
     private static int hash(Key key) {
-        return OpenSet.spread((long) key.lowerHash() << 32 ^ key.content().hash);
+        return hash(key.lowerHash(), key.content());
+    }
+
+    private static int hash(int lowerHash, Content content) {
+        return OpenSet.spread((long) lowerHash << 32 ^ content.hash);
     }
 
     private static boolean matches(Posting posting, Key key) {

@@ -16,20 +16,6 @@ final class Sha256Hex {
     private Sha256Hex() {
     }
 
-    /** Whether the text is 64 lower-case hex digits, as {@code Fields.sha256} demands. */
-    static boolean isValid(String text) {
-        if (text == null || text.length() != 64) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * Long {@code index} (0 to 3) of the hash.
      *

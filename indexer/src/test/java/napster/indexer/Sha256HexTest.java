@@ -22,15 +22,6 @@ class Sha256HexTest {
     }
 
     @Test
-    void isValid_onlyLowerCaseHexOf64Digits() {
-        assertThat(Sha256Hex.isValid(SHA)).isTrue();
-        assertThat(Sha256Hex.isValid(SHA.toUpperCase())).isFalse();
-        assertThat(Sha256Hex.isValid(SHA.substring(1))).isFalse();
-        assertThat(Sha256Hex.isValid(SHA.replace('0', 'g'))).isFalse();
-        assertThat(Sha256Hex.isValid(null)).isFalse();
-    }
-
-    @Test
     void word_notHex_isRefused() {
         assertThatThrownBy(() -> Sha256Hex.word(SHA.replace('a', 'A'), 1)).isInstanceOf(IllegalArgumentException.class);
     }

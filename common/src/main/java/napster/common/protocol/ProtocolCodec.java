@@ -1,17 +1,17 @@
 package napster.common.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.JsonParseException;
-import java.io.IOException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 
 /**
  * The JSON codec for every broker message. Wire layout: one UTF-8 JSON object whose
@@ -116,9 +116,7 @@ public final class ProtocolCodec {
                 parser.skipChildren();
             }
             throw new ProtocolException("The message has no \"type\" field.");
-        } catch (JsonProcessingException e) {
-            throw new ProtocolException("The message is not valid JSON.", e);
-        } catch (IOException e) {
+        } catch (IOException e) { // read from a String: a syntax error
             throw new ProtocolException("The message is not valid JSON.", e);
         }
     }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import napster.peer.RandomFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Not a pass/fail benchmark: prints how fast a large file hashes (from the page cache, best of three). */
+@Tag("speed")
 class HashingThroughputIT {
     private static final long SIZE = 256L << 20;
 

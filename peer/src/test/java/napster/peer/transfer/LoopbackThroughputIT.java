@@ -9,10 +9,12 @@ import java.util.List;
 import napster.common.protocol.FileHit;
 import napster.common.protocol.Holder;
 import napster.peer.RandomFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Not a pass/fail benchmark: prints what a large download achieves over loopback, hashing included. */
+@Tag("speed")
 class LoopbackThroughputIT {
     private static final long SIZE = 256L << 20;
 

@@ -15,6 +15,7 @@ import napster.common.protocol.Message;
 import napster.common.protocol.Register;
 import napster.common.protocol.SharedFile;
 import napster.common.testing.EmbeddedBroker;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * CPU time per beat of broker, indexer and senders together (one JVM), and from them the share
  * of one core that 1,000 peers beating every 10 s need. A benchmark that prints, not a timed test.
  */
+@Tag("speed")
 class HeartbeatLoadIT {
     private static final int PEERS = 1_000;
     private static final int WINDOW = 100;

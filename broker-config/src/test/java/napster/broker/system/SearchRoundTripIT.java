@@ -13,6 +13,7 @@ import napster.common.protocol.Search;
 import napster.common.protocol.SearchResult;
 import napster.common.protocol.SharedFile;
 import napster.peer.index.IndexClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Sequential searches through the real broker and indexer over loopback, as a peer makes
  * them; prints the round-trip percentiles (a measurement, not a timing assertion).
  */
+@Tag("speed")
 class SearchRoundTripIT {
     private static final int FILES = 100_000;
     private static final int WARMUP = 1_000;

@@ -117,9 +117,9 @@ final class UploadSession implements Runnable {
     private boolean serveGet(TransferRequest request, SharedEntry entry) throws IOException {
         long offset = request.offset();
         long length = request.length();
-        if (offset > entry.size() || length > entry.size() - offset) {
-            reply(TransferReply.failure(TransferReply.ERROR, "Bytes " + offset + " to " + (offset + length)
-                    + " lie beyond the end of the " + entry.size() + "-byte content."));
+        if (offset > entry.size() || length > entry.size() - offset) { // no offset + length: it may overflow
+            reply(TransferReply.failure(TransferReply.ERROR, "A range of " + length + " bytes at offset " + offset
+                    + " lies beyond the end of the " + entry.size() + "-byte content."));
             return false;
         }
         try (FileChannel file = openIfUnchanged(entry)) {

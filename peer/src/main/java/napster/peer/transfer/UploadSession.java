@@ -7,9 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import java.util.function.Consumer;
 import napster.common.protocol.ProtocolException;
@@ -103,7 +100,7 @@ final class UploadSession implements Runnable {
 
     /* Checked like a get, so a peer never vouches for chunk hashes of content that changed on disk. */
     private boolean serveInfo(SharedEntry entry) throws IOException {
-        try (FileChannel file = openIfUnchanged(entry)) {
+        try (FileChannel file = CataloguedFile.openIfUnchanged(entry)) {
             if (file == null) {
                 reply(TransferReply.failure(TransferReply.NOT_FOUND, CHANGED));
                 return true;
@@ -122,7 +119,7 @@ final class UploadSession implements Runnable {
                     + " lies beyond the end of the " + entry.size() + "-byte content."));
             return false;
         }
-        try (FileChannel file = openIfUnchanged(entry)) {
+        try (FileChannel file = CataloguedFile.openIfUnchanged(entry)) {
             if (file == null) {
                 reply(TransferReply.failure(TransferReply.NOT_FOUND, CHANGED));
                 return true;
@@ -132,28 +129,6 @@ final class UploadSession implements Runnable {
         }
         log.accept("Done sending " + entry.name() + " (" + length + " bytes) to " + peer);
         return true;
-    }
-
-    /*
-     * The catalogue hashed the file at some size and mtime; if either moved since, the bytes
-     * may no longer match the hash the client asked for. (Compared in milliseconds, the
-     * precision the hash cache keys on.)
-     */
-    private static FileChannel openIfUnchanged(SharedEntry entry) {
-        FileChannel file = null;
-        try {
-            file = FileChannel.open(entry.path(), StandardOpenOption.READ);
-            BasicFileAttributes now = Files.readAttributes(entry.path(), BasicFileAttributes.class);
-            if (now.isRegularFile() && now.size() == entry.size() && file.size() == entry.size()
-                    && now.lastModifiedTime().toMillis() == entry.mtime().toMillis()) {
-                return file;
-            }
-            file.close();
-            return null;
-        } catch (IOException e) {
-            closeQuietly(file);
-            return null;
-        }
     }
 
     /* Zero-copy either way: with a cap, slices are as large as the bucket suggests and paid for before they go. */

@@ -1,5 +1,9 @@
 package napster.peer.transfer;
 
+import static napster.peer.transfer.Wire.PING;
+import static napster.peer.transfer.Wire.PONG;
+import static napster.peer.transfer.Wire.get;
+import static napster.peer.transfer.Wire.info;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -30,11 +34,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FileServerIT {
-    private static final int SIZE = 100_000;
+    private static final int SIZE = OneFileShare.SIZE;
     private static final int CHUNK = ChunkHashes.DEFAULT_CHUNK_SIZE;
     private static final int TWO_CHUNKS = CHUNK + 100_000;
-    private static final String PING = "{\"op\":\"ping\"}";
-    private static final String PONG = "{\"status\":\"ok\"}";
 
     @TempDir
     Path dir;
@@ -45,10 +47,11 @@ class FileServerIT {
 
     @BeforeEach
     void shareOneFile() throws IOException {
-        share = Files.createDirectory(dir.resolve("share"));
-        file = TestFiles.random(share.resolve("song.mp3"), SIZE, 1);
-        content = Files.readAllBytes(file);
-        sha256 = FileHasher.sha256(file);
+        OneFileShare one = OneFileShare.in(dir);
+        share = one.folder();
+        file = one.file();
+        content = one.content();
+        sha256 = one.sha256();
     }
 
     @Test
@@ -508,10 +511,6 @@ class FileServerIT {
         return client.readBytes(size);
     }
 
-    private static String info(String sha256) {
-        return "{\"op\":\"info\",\"sha256\":\"" + sha256 + "\"}";
-    }
-
     private static byte[] slice(byte[] bytes, int from, int to) {
         return Arrays.copyOfRange(bytes, from, to);
     }
@@ -533,9 +532,5 @@ class FileServerIT {
 
     private static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(sha256Bytes(bytes));
-    }
-
-    private static String get(String sha256, long offset, long length) {
-        return "{\"op\":\"get\",\"sha256\":\"" + sha256 + "\",\"offset\":" + offset + ",\"length\":" + length + "}";
     }
 }

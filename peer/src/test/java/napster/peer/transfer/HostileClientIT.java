@@ -5,24 +5,30 @@ import static napster.peer.transfer.Wire.PING;
 import static napster.peer.transfer.Wire.PONG;
 import static napster.peer.transfer.Wire.get;
 import static napster.peer.transfer.Wire.info;
+import static napster.peer.transfer.Wire.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import napster.common.protocol.FileHit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.TestAbortedException;
 
 /**
- * A file server against local changes that try to trick it or hang it: a shared file swapped
- * for a symlink, another file or a FIFO.
+ * A file server against clients and local changes that try to hold it, trick it or hang it:
+ * silent sockets on every slot, a shared file swapped for a symlink, another file or a FIFO.
  */
 class HostileClientIT {
     private static final int SIZE = OneFileShare.SIZE;
@@ -36,6 +42,34 @@ class HostileClientIT {
     void shareOneFile() throws IOException {
         one = OneFileShare.in(dir);
         file = one.file();
+    }
+
+    @Test
+    void silentConnections_asManyAsTheSlots_doNotStopRealDownloads() throws Exception {
+        int slots = 8;
+        List<Socket> silent = new ArrayList<>();
+        try (TestPeer peer = TestPeer.serving(one.folder(), slots, Duration.ofSeconds(60))) {
+            for (int i = 0; i < slots; i++) {
+                silent.add(new Socket(InetAddress.getLoopbackAddress(), peer.port()));
+            }
+            await().until(() -> connectionsAccepted(peer) == slots);
+
+            for (int i = 0; i < 3; i++) {
+                try (RawClient client = new RawClient(peer.port())) {
+                    client.send(get(one.sha256(), 0, SIZE));
+                    assertThat(client.readLine()).isEqualTo(ok(SIZE));
+                    assertThat(client.readBytes(SIZE)).isEqualTo(one.content());
+                }
+            }
+            FileHit hit = TestPeer.hitFor(file, peer.holder(1, "song.mp3"));
+            DownloadResult result = new Downloader(Duration.ofSeconds(5), Duration.ofSeconds(10))
+                    .download(hit, hit.peers(), dir.resolve("downloads"), line -> { });
+            assertThat(Files.readAllBytes(result.path())).isEqualTo(one.content());
+        } finally {
+            for (Socket socket : silent) {
+                socket.close();
+            }
+        }
     }
 
     @Test
@@ -108,4 +142,7 @@ class HostileClientIT {
         assertThat(Files.isRegularFile(path)).isFalse();
     }
 
+    private static long connectionsAccepted(TestPeer peer) {
+        return peer.log.stream().filter(line -> line.startsWith("[*] Got a connection from")).count();
+    }
 }

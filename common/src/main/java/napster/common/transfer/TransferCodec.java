@@ -71,10 +71,15 @@ public final class TransferCodec {
                 return bytes;
             }
             if (!line.hasRemaining()) {
-                throw new ProtocolException("A line is longer than " + MAX_LINE_BYTES + " bytes.");
+                throw lineTooLong();
             }
             line.put(b);
         }
+    }
+
+    /** What a line longer than {@link #MAX_LINE_BYTES} is refused with. */
+    public static ProtocolException lineTooLong() {
+        return new ProtocolException("A line is longer than " + MAX_LINE_BYTES + " bytes.");
     }
 
     public static String text(byte[] line) {

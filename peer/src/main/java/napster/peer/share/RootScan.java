@@ -7,6 +7,7 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitor;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -72,7 +73,7 @@ final class RootScan implements FileVisitor<Path> {
         BasicFileAttributes attrs;
         try {
             target = link.toRealPath();
-            attrs = Files.readAttributes(target, BasicFileAttributes.class);
+            attrs = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             skip(link, "broken symlink");
             return;
@@ -94,7 +95,8 @@ final class RootScan implements FileVisitor<Path> {
         }
         try {
             FileHashes fileHashes = hashes.hashes(realFile, attrs.size(), attrs.lastModifiedTime());
-            entries.add(new SharedEntry(realFile, name, attrs.lastModifiedTime(), fileHashes));
+            // the identity seen before hashing: a file put in its place meanwhile does not match it, so is not served
+            entries.add(new SharedEntry(realFile, name, attrs, fileHashes));
         } catch (IOException e) {
             skip(realFile, "cannot read it (" + reason(e) + ")");
         }

@@ -2,11 +2,8 @@ package napster.peer.transfer;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.UnresolvedAddressException;
@@ -14,28 +11,27 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import napster.common.transfer.TransferCodec;
 import napster.common.transfer.TransferReply;
 
 /**
- * This peer's transfer port: serves the content it shares, by SHA-256, to other peers. Each
- * connection takes one of a fixed number of upload slots for as long as it stays open; a
- * connection beyond them is answered {@code busy} and closed. An upload cap is one token bucket
- * shared by all uploads, so the cap holds however many peers download at once.
+ * This peer's transfer port: serves the content it shares, by SHA-256, to other peers. A new
+ * connection holds nothing but a place in the gate until its first request has arrived whole
+ * ({@link RequestGate}); then it takes one of a fixed number of upload slots, or is answered
+ * {@code busy} and closed, and keeps the slot until it closes or idles (see {@link IdleWatchdog}).
+ * An upload cap is one token bucket shared by all uploads, so the cap holds however many peers
+ * download at once.
  */
 public final class FileServer implements AutoCloseable {
     private static final int BACKLOG = 64;
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
-    private final ServerSocketChannel listener;
     private final int port;
     private final int slotCount;
     private final Semaphore slots;
@@ -45,22 +41,24 @@ public final class FileServer implements AutoCloseable {
     private final TransferCodec codec = new TransferCodec();
     private final IdleWatchdog watchdog;
     private final ExecutorService uploads;
-    private final Thread acceptor;
+    private final RequestGate gate;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private FileServer(ServerSocketChannel listener, ServerSettings settings, ContentSource content, Consumer<String> log) {
-        this.listener = listener;
-        this.port = ((InetSocketAddress) localAddress(listener)).getPort();
+    private FileServer(ServerSocketChannel listener, ServerSettings settings, ContentSource content, Consumer<String> log)
+            throws IOException {
+        this.port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
         this.slotCount = settings.slots();
         this.slots = new Semaphore(settings.slots());
         this.content = content;
         this.uploadCap = settings.maxUploadRate() > 0 ? TokenBucket.perSecond(settings.maxUploadRate()) : null;
         this.log = log;
-        this.watchdog = new IdleWatchdog("peer-upload-watchdog-" + port, settings.idleTimeout());
+        this.gate = new RequestGate(listener, settings, codec, this::admit, log, "peer-accept-" + port);
+        this.watchdog = new IdleWatchdog("peer-upload-watchdog-" + port, settings.requestTimeout(),
+                settings.stallTimeout());
         AtomicInteger threads = new AtomicInteger();
+        // never more tasks than slots: a task is submitted only with a slot taken
         this.uploads = new ThreadPoolExecutor(settings.slots(), settings.slots(), 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), task -> new Thread(task, "peer-upload-" + port + "-" + threads.incrementAndGet()));
-        this.acceptor = new Thread(this::acceptConnections, "peer-accept-" + port);
     }
 
     /** Binds and starts serving; fails with an exception naming the host and port it could not bind. */
@@ -69,15 +67,16 @@ public final class FileServer implements AutoCloseable {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(log, "log");
         ServerSocketChannel listener = ServerSocketChannel.open();
+        FileServer server;
         try {
             listener.bind(new InetSocketAddress(settings.bindHost(), settings.port()), BACKLOG);
+            server = new FileServer(listener, settings, content, log);
         } catch (IOException | IllegalArgumentException | SecurityException e) {
             listener.close();
             String why = e instanceof UnresolvedAddressException ? "unknown host" : e.getMessage();
             throw new IOException("Cannot listen on " + settings.bindHost() + ":" + settings.port() + ": " + why + ".", e);
         }
-        FileServer server = new FileServer(listener, settings, content, log);
-        server.acceptor.start();
+        server.gate.start();
         return server;
     }
 
@@ -91,41 +90,24 @@ public final class FileServer implements AutoCloseable {
         return slotCount;
     }
 
-    /** Slots not taken by an open connection: a connection holds its slot until it is closed. */
+    /** Slots not taken by a connection: one holds its slot from its first request until it is closed. */
     public int freeSlots() {
         return slots.availablePermits();
     }
 
-    private void acceptConnections() {
-        while (!closed.get()) {
-            SocketChannel channel;
-            try {
-                channel = listener.accept();
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException e) {
-                if (closed.get()) {
-                    return;
-                }
-                log.accept("Cannot accept a connection on port " + port + ": " + e.getMessage());
-                LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // e.g. out of file handles: do not spin
-                continue;
-            }
-            admit(channel);
-        }
-    }
-
-    private void admit(SocketChannel channel) {
-        String peer = describe(channel);
-        log.accept("[*] Got a connection from " + peer);
+    /* On the gate's thread: the first request has arrived, so the connection now needs a slot. */
+    private void admit(ArrivedRequest arrived) {
         if (!slots.tryAcquire()) {
-            refuse(channel, peer);
+            log.accept("Refused " + arrived.peer() + ": all " + slotCount + " upload slots are busy.");
+            LastReply.sendAndClose(arrived.channel(), codec.encode(TransferReply.failure(TransferReply.BUSY,
+                    "All " + slotCount + " upload slots are busy; try again later.")));
             return;
         }
+        SocketChannel channel = arrived.channel();
         try {
+            channel.configureBlocking(true);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            UploadSession session = new UploadSession(channel, peer, watchdog.watch(channel), content, uploadCap,
-                    codec, log);
+            UploadSession session = new UploadSession(arrived, watchdog.watch(channel), content, uploadCap, codec, log);
             uploads.execute(() -> {
                 try {
                     session.run();
@@ -133,24 +115,9 @@ public final class FileServer implements AutoCloseable {
                     slots.release();
                 }
             });
-        } catch (IOException | RejectedExecutionException e) {
+        } catch (IOException | RuntimeException e) { // RejectedExecutionException: closing
             slots.release();
             closeQuietly(channel);
-        }
-    }
-
-    /* Runs on the acceptor: the busy line is tiny and a fresh socket's send buffer takes it at once. */
-    private void refuse(SocketChannel channel, String peer) {
-        log.accept("Refused " + peer + ": all " + slotCount + " upload slots are busy.");
-        try (channel) {
-            ByteBuffer busy = ByteBuffer.wrap(codec.encode(TransferReply.failure(TransferReply.BUSY,
-                    "All " + slotCount + " upload slots are busy; try again later.")));
-            while (busy.hasRemaining()) {
-                channel.write(busy);
-            }
-            channel.shutdownOutput();
-        } catch (IOException e) {
-            // the client left already
         }
     }
 
@@ -160,36 +127,13 @@ public final class FileServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closeQuietly(listener);
+        gate.close();
         watchdog.close();
         uploads.shutdownNow(); // the connections are closed already; the interrupt wakes sessions waiting on the upload cap
         try {
             uploads.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            acceptor.join(STOP_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String describe(SocketChannel channel) {
-        SocketAddress address;
-        try {
-            address = channel.getRemoteAddress();
-        } catch (IOException e) {
-            return "an unknown address";
-        }
-        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            String host = inet.getAddress().getHostAddress();
-            return (host.contains(":") ? "[" + host + "]" : host) + ":" + inet.getPort();
-        }
-        return String.valueOf(address);
-    }
-
-    private static SocketAddress localAddress(ServerSocketChannel listener) {
-        try {
-            return listener.getLocalAddress();
-        } catch (IOException e) {
-            throw new IllegalStateException("a bound listener has a local address", e);
         }
     }
 

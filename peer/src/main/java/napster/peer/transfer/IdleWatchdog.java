@@ -11,28 +11,32 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes connections that made no progress within the idle timeout. Closing is what unblocks
- * a thread stuck in a blocking socket read or write (a {@code SocketChannel} ignores
- * {@code SO_TIMEOUT}), so one timer covers both a silent client and one that stopped reading.
+ * Closes connections that made no progress in time: a client must send a whole request within
+ * the request timeout of the previous answer, and take bytes of an answer at least once per
+ * stall timeout. Closing is what unblocks a thread stuck in a blocking socket read or write (a
+ * {@code SocketChannel} ignores {@code SO_TIMEOUT}), so one timer covers both.
  */
 final class IdleWatchdog implements AutoCloseable {
-    private final long idleNanos;
+    private final long requestNanos;
+    private final long stallNanos;
     private final ScheduledExecutorService timer;
     private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    IdleWatchdog(String threadName, Duration idleTimeout) {
-        this.idleNanos = idleTimeout.toNanos();
+    IdleWatchdog(String threadName, Duration requestTimeout, Duration stallTimeout) {
+        this.requestNanos = requestTimeout.toNanos();
+        this.stallNanos = stallTimeout.toNanos();
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, threadName);
             thread.setDaemon(true);
             return thread;
         });
-        long period = Math.max(5, Math.min(1_000, idleTimeout.toMillis() / 4));
+        long shorter = Math.min(requestTimeout.toMillis(), stallTimeout.toMillis());
+        long period = Math.max(5, Math.min(1_000, shorter / 4));
         timer.scheduleWithFixedDelay(this::closeIdle, period, period, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts watching {@code channel}; the idle clock starts now. */
+    /** Starts watching {@code channel}, which is being answered: the stall clock starts now. */
     Watch watch(Channel channel) {
         Watch watch = new Watch(channel);
         watches.add(watch);
@@ -46,7 +50,7 @@ final class IdleWatchdog implements AutoCloseable {
     private void closeIdle() {
         long now = System.nanoTime();
         for (Watch watch : watches) {
-            if (!watch.paused && now - watch.lastProgress > idleNanos) {
+            if (!watch.paused && now - watch.deadline > 0) { // paused first: see Watch.touch()
                 watch.expire();
             }
         }
@@ -93,30 +97,50 @@ final class IdleWatchdog implements AutoCloseable {
         }
     }
 
-    /** One watched connection; {@link #touch()} whenever it makes progress. */
+    /**
+     * One watched connection: {@link #awaitRequest()} before reading a request,
+     * {@link #touch()} when answering it and whenever an answer makes progress.
+     */
     final class Watch implements AutoCloseable {
         private final Channel channel;
-        private volatile long lastProgress = System.nanoTime();
+        private volatile long deadline;
         private volatile boolean paused;
+        private volatile boolean awaitingRequest;
         private volatile boolean expired;
 
         private Watch(Channel channel) {
             this.channel = channel;
+            touch();
         }
 
-        void touch() {
-            lastProgress = System.nanoTime();
+        /** The whole next request must arrive within the request timeout from now. */
+        void awaitRequest() {
+            awaitingRequest = true;
+            deadline = System.nanoTime() + requestNanos;
             paused = false;
         }
 
-        /** Stops the idle clock until the next {@link #touch()}: the wait ahead is ours (e.g. a rate cap), not the client's. */
+        /** The client took bytes (or a request is being answered): it may stall for the stall timeout from now. */
+        void touch() {
+            awaitingRequest = false;
+            deadline = System.nanoTime() + stallNanos;
+            paused = false; // written after the deadline, read before it: never a new "unpaused" with an old deadline
+        }
+
+        /** Stops the clock until the next {@link #touch()}: the wait ahead is ours (e.g. a rate cap), not the client's. */
         void pause() {
             paused = true;
         }
 
-        /** True when the watchdog closed the connection for idling. */
+        /** True when the watchdog closed the connection for idling or stalling. */
         boolean expired() {
             return expired;
+        }
+
+        /** Why the watchdog closed it, as a log line's end. */
+        String expiry() {
+            return awaitingRequest ? "no whole request within " + millis(requestNanos)
+                    : "it took no bytes for " + millis(stallNanos);
         }
 
         private void expire() {
@@ -130,5 +154,9 @@ final class IdleWatchdog implements AutoCloseable {
         public void close() {
             watches.remove(this);
         }
+    }
+
+    private static String millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos) + " ms";
     }
 }

@@ -7,9 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import java.util.function.Consumer;
 import napster.common.protocol.ProtocolException;
@@ -20,44 +17,52 @@ import napster.common.transfer.TransferRequest;
 import napster.peer.share.SharedEntry;
 
 /**
- * Serves the requests of one connection, one after the other: each request is a JSON line,
- * each answer a JSON status line, after an ok {@code get} followed by the raw bytes, after an ok
- * {@code info} by the chunk hashes. A malformed request gets an error reply and ends the
- * connection. With an upload cap, every slice of file bytes first takes its tokens from the
- * server-wide bucket.
+ * Serves the requests of one connection, one after the other, starting with the first one the
+ * gate read: each request is a JSON line, each answer a JSON status line, after an ok {@code get}
+ * followed by the raw bytes, after an ok {@code info} by the chunk hashes. A malformed request
+ * gets an error reply and ends the connection. With an upload cap, every slice of file bytes
+ * first takes its tokens from the server-wide bucket.
  */
 final class UploadSession implements Runnable {
     /* Small enough that a slow but steady reader still counts as making progress. */
     private static final long SEND_SLICE_BYTES = 256 * 1024;
     private static final String CHANGED = "That content changed on disk since it was shared.";
+    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private final SocketChannel channel;
     private final String peer;
+    private final TransferRequest first;
     private final IdleWatchdog.Watch watch;
     private final ContentSource content;
     private final TokenBucket uploadCap;
     private final TransferCodec codec;
+    private final RequestDecoder decoder;
     private final Consumer<String> log;
     /* Bytes after a request line (the next, pipelined request) stay here for the next readLine. */
-    private final ByteBuffer input = ByteBuffer.allocate(TransferCodec.MAX_LINE_BYTES).limit(0);
+    private final ByteBuffer input;
 
     /** {@code uploadCap} is shared by all uploads of the server; null means no cap. */
-    UploadSession(SocketChannel channel, String peer, IdleWatchdog.Watch watch, ContentSource content,
-                  TokenBucket uploadCap, TransferCodec codec, Consumer<String> log) {
-        this.channel = channel;
-        this.peer = peer;
+    UploadSession(ArrivedRequest arrived, IdleWatchdog.Watch watch, ContentSource content, TokenBucket uploadCap,
+                  TransferCodec codec, Consumer<String> log) {
+        this.channel = arrived.channel();
+        this.peer = arrived.peer();
+        this.first = arrived.request();
+        this.input = arrived.rest();
         this.watch = watch;
         this.content = content;
         this.uploadCap = uploadCap;
         this.codec = codec;
+        this.decoder = new RequestDecoder(codec);
         this.log = log;
     }
 
     @Override
     public void run() {
         try {
-            while (serveNextRequest()) {
-                // one request after the other until the client closes or errs
+            boolean open = serve(first);
+            while (open) {
+                TransferRequest next = readRequest();
+                open = next != null && serve(next);
             }
         } catch (IOException | RuntimeException e) {
             if (!watch.expired() && channel.isOpen()) { // else the watchdog or a shutdown closed it
@@ -65,30 +70,30 @@ final class UploadSession implements Runnable {
             }
         } finally {
             if (watch.expired()) { // seen as an exception or as a plain end of stream, depending on timing
-                log.accept("Closed the idle connection from " + peer + ".");
+                log.accept("Closed the idle connection from " + peer + ": " + watch.expiry() + ".");
             }
             watch.close();
             closeQuietly(channel);
         }
     }
 
-    private boolean serveNextRequest() throws IOException {
-        watch.touch(); // the whole request line must arrive within the idle timeout
-        TransferRequest request;
+    /* The next request, or null when the client ended the connection or sent a bad line (answered). */
+    private TransferRequest readRequest() throws IOException {
+        watch.awaitRequest();
         try {
             byte[] line = TransferCodec.readLine(channel, input);
-            if (line == null) {
-                return false;
-            }
-            request = codec.decode(line, TransferRequest.class);
-            if (request == null) {
-                throw new ProtocolException("The line is not a request.");
-            }
+            return line == null ? null : decoder.decode(line);
         } catch (ProtocolException e) {
+            watch.touch();
             log.accept("Refused a bad request from " + peer + ": " + e.getMessage());
             reply(TransferReply.failure(TransferReply.ERROR, e.getMessage()));
-            return false;
+            return null;
         }
+    }
+
+    /* Answers one request; false when the answer ends the connection. */
+    private boolean serve(TransferRequest request) throws IOException {
+        watch.touch(); // answering: from now on the client only has to keep taking bytes
         if (TransferRequest.PING.equals(request.op())) {
             reply(TransferReply.pong());
             return true;
@@ -103,7 +108,7 @@ final class UploadSession implements Runnable {
 
     /* Checked like a get, so a peer never vouches for chunk hashes of content that changed on disk. */
     private boolean serveInfo(SharedEntry entry) throws IOException {
-        try (FileChannel file = openIfUnchanged(entry)) {
+        try (FileChannel file = CataloguedFile.openIfUnchanged(entry)) {
             if (file == null) {
                 reply(TransferReply.failure(TransferReply.NOT_FOUND, CHANGED));
                 return true;
@@ -117,12 +122,12 @@ final class UploadSession implements Runnable {
     private boolean serveGet(TransferRequest request, SharedEntry entry) throws IOException {
         long offset = request.offset();
         long length = request.length();
-        if (offset > entry.size() || length > entry.size() - offset) {
-            reply(TransferReply.failure(TransferReply.ERROR, "Bytes " + offset + " to " + (offset + length)
-                    + " lie beyond the end of the " + entry.size() + "-byte content."));
+        if (offset > entry.size() || length > entry.size() - offset) { // no offset + length: it may overflow
+            reply(TransferReply.failure(TransferReply.ERROR, "A range of " + length + " bytes at offset " + offset
+                    + " lies beyond the end of the " + entry.size() + "-byte content."));
             return false;
         }
-        try (FileChannel file = openIfUnchanged(entry)) {
+        try (FileChannel file = CataloguedFile.openIfUnchanged(entry)) {
             if (file == null) {
                 reply(TransferReply.failure(TransferReply.NOT_FOUND, CHANGED));
                 return true;
@@ -132,28 +137,6 @@ final class UploadSession implements Runnable {
         }
         log.accept("Done sending " + entry.name() + " (" + length + " bytes) to " + peer);
         return true;
-    }
-
-    /*
-     * The catalogue hashed the file at some size and mtime; if either moved since, the bytes
-     * may no longer match the hash the client asked for. (Compared in milliseconds, the
-     * precision the hash cache keys on.)
-     */
-    private static FileChannel openIfUnchanged(SharedEntry entry) {
-        FileChannel file = null;
-        try {
-            file = FileChannel.open(entry.path(), StandardOpenOption.READ);
-            BasicFileAttributes now = Files.readAttributes(entry.path(), BasicFileAttributes.class);
-            if (now.isRegularFile() && now.size() == entry.size() && file.size() == entry.size()
-                    && now.lastModifiedTime().toMillis() == entry.mtime().toMillis()) {
-                return file;
-            }
-            file.close();
-            return null;
-        } catch (IOException e) {
-            closeQuietly(file);
-            return null;
-        }
     }
 
     /* Zero-copy either way: with a cap, slices are as large as the bucket suggests and paid for before they go. */
@@ -191,18 +174,24 @@ final class UploadSession implements Runnable {
     }
 
     private void reply(TransferReply reply) throws IOException {
-        writeFully(ByteBuffer.wrap(codec.encode(reply)));
+        writeFully(ByteBuffer.wrap(codec.encode(reply)), NOTHING);
     }
 
-    /* One gathering write, so a status line and what follows it leave together. */
-    private void writeFully(ByteBuffer... buffers) throws IOException {
-        long remaining = 0;
-        for (ByteBuffer buffer : buffers) {
-            remaining += buffer.remaining();
-        }
-        while (remaining > 0) {
-            remaining -= channel.write(buffers);
-        }
+    /*
+     * The status line and the first slice of what follows leave in one gathering write; each
+     * slice the client takes counts as progress, so a slow but steady reader of a long answer
+     * is not taken for a stalled one.
+     */
+    private void writeFully(ByteBuffer statusLine, ByteBuffer body) throws IOException {
+        ByteBuffer slice = body.duplicate();
+        ByteBuffer[] both = {statusLine, slice};
+        do {
+            slice.limit((int) Math.min(body.limit(), slice.position() + SEND_SLICE_BYTES));
+            while (statusLine.hasRemaining() || slice.hasRemaining()) {
+                channel.write(both);
+            }
+            watch.touch();
+        } while (slice.limit() < body.limit());
     }
 
     private static void closeQuietly(Channel channel) {

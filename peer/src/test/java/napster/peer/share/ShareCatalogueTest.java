@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -221,6 +224,36 @@ class ShareCatalogueTest {
         ShareCatalogue again = ShareCatalogue.scan(List.of(root), cacheDir);
 
         assertThat(again.entries().get(0).chunkHashes()).isEqualTo(first);
+    }
+
+    @Test
+    void scan_everyEntry_recordsTheIdentityOfTheFileItHashed() throws IOException {
+        Path real = write(root.resolve("real.txt"), "abc");
+        Files.createSymbolicLink(root.resolve("alias.txt"), real);
+
+        ShareCatalogue catalogue = ShareCatalogue.scan(List.of(root), cacheDir);
+
+        BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        assertThat(attrs.fileKey()).as("this file system has file keys").isNotNull();
+        assertThat(catalogue.entries()).hasSize(2).allSatisfy(entry -> {
+            assertThat(entry.fileKey()).isEqualTo(attrs.fileKey());
+            assertThat(entry.isStill(attrs)).isTrue();
+        });
+    }
+
+    @Test
+    void scan_again_afterTheFileWasReplacedByACopy_recordsTheCopyWithTheCachedHash() throws IOException {
+        Path file = write(root.resolve("6.txt"), "abc");
+        SharedEntry before = ShareCatalogue.scan(List.of(root), cacheDir).entries().get(0);
+        Path copy = write(outside.resolve("6.txt"), "abc");
+        Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING);
+
+        SharedEntry after = ShareCatalogue.scan(List.of(root), cacheDir).entries().get(0);
+
+        BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        assertThat(before.isStill(now)).isFalse();
+        assertThat(after.isStill(now)).isTrue();
+        assertThat(after.sha256()).isEqualTo(sha256("abc"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.RandomAccessFile;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -159,9 +160,11 @@ class DownloaderIT {
 
     @Test
     void download_busyHolder_goesToTheOtherOne() throws Exception {
-        try (TestPeer busy = TestPeer.serving(copyIn("share2").getParent(), 1, Duration.ofSeconds(30), 0);
+        ServerSettings oneSlot = new ServerSettings("127.0.0.1", 0, 1, 8, Duration.ofSeconds(30), Duration.ofSeconds(30), 0);
+        try (TestPeer busy = TestPeer.serving(copyIn("share2").getParent(), oneSlot);
              Socket slotTaker = new Socket(InetAddress.getLoopbackAddress(), busy.port());
              TestPeer free = TestPeer.serving(original.getParent())) {
+            slotTaker.getOutputStream().write((Wire.PING + "\n").getBytes(StandardCharsets.UTF_8)); // a slot is taken by a request
             await().atMost(Duration.ofSeconds(5)).until(() -> busy.server.freeSlots() == 0);
             FileHit hit = TestPeer.hitFor(original, busy.holder(1, "big.bin"), free.holder(2, "big.bin"));
 

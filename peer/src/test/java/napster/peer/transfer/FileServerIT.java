@@ -1,5 +1,9 @@
 package napster.peer.transfer;
 
+import static napster.peer.transfer.Wire.PING;
+import static napster.peer.transfer.Wire.PONG;
+import static napster.peer.transfer.Wire.get;
+import static napster.peer.transfer.Wire.info;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -26,14 +30,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FileServerIT {
-    private static final int SIZE = 100_000;
+    private static final int SIZE = OneFileShare.SIZE;
     private static final int CHUNK = ChunkHashes.DEFAULT_CHUNK_SIZE;
     private static final int TWO_CHUNKS = CHUNK + 100_000;
-    private static final String PING = "{\"op\":\"ping\"}";
-    private static final String PONG = "{\"status\":\"ok\"}";
 
     @TempDir
     Path dir;
@@ -44,10 +47,11 @@ class FileServerIT {
 
     @BeforeEach
     void shareOneFile() throws IOException {
-        share = Files.createDirectory(dir.resolve("share"));
-        file = TestFiles.random(share.resolve("song.mp3"), SIZE, 1);
-        content = Files.readAllBytes(file);
-        sha256 = FileHasher.sha256(file);
+        OneFileShare one = OneFileShare.in(dir);
+        share = one.folder();
+        file = one.file();
+        content = one.content();
+        sha256 = one.sha256();
     }
 
     @Test
@@ -175,12 +179,20 @@ class FileServerIT {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {SIZE - 10, SIZE + 1, Long.MAX_VALUE})
-    void get_rangeBeyondTheEnd_answersErrorAndCloses(long offset) throws IOException {
+    @CsvSource({
+        "99990, 20, A range of 20 bytes at offset 99990 lies beyond the end of the 100000-byte content.",
+        "100001, 0, A range of 0 bytes at offset 100001 lies beyond the end of the 100000-byte content.",
+        "9223372036854775807, 9223372036854775807, A range of 9223372036854775807 bytes at offset "
+                + "9223372036854775807 lies beyond the end of the 100000-byte content.",
+        "1, 9223372036854775807, A range of 9223372036854775807 bytes at offset 1 lies beyond the end of the "
+                + "100000-byte content."
+    })
+    void get_rangeBeyondTheEnd_answersErrorWithoutOverflowAndCloses(long offset, long length, String message)
+            throws IOException {
         try (TestPeer peer = TestPeer.serving(share); RawClient client = new RawClient(peer.port())) {
-            client.send(get(sha256, offset, offset == Long.MAX_VALUE ? Long.MAX_VALUE : 20));
+            client.send(get(sha256, offset, length));
 
-            assertThat(client.readLine()).startsWith("{\"status\":\"error\",\"message\":\"Bytes ");
+            assertThat(client.readLine()).isEqualTo("{\"status\":\"error\",\"message\":\"" + message + "\"}");
             assertThat(client.isClosedByServer()).isTrue();
         }
     }
@@ -499,10 +511,6 @@ class FileServerIT {
         return client.readBytes(size);
     }
 
-    private static String info(String sha256) {
-        return "{\"op\":\"info\",\"sha256\":\"" + sha256 + "\"}";
-    }
-
     private static byte[] slice(byte[] bytes, int from, int to) {
         return Arrays.copyOfRange(bytes, from, to);
     }
@@ -524,9 +532,5 @@ class FileServerIT {
 
     private static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(sha256Bytes(bytes));
-    }
-
-    private static String get(String sha256, long offset, long length) {
-        return "{\"op\":\"get\",\"sha256\":\"" + sha256 + "\",\"offset\":" + offset + ",\"length\":" + length + "}";
     }
 }

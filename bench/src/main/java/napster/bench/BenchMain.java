@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code napster bench}: measurements that print numbers (and plots), side by side with what the broker alone costs. */
 @Command(name = "napster bench", mixinStandardHelpOptions = true, version = "napster bench 0.1.0",
         description = "Benchmarks of the real system on this machine: search, register, transfer, memory.",
-        subcommands = {SearchBench.class, RegisterBench.class, TransferBench.class, MemoryBench.class, IndexBench.class})
+        subcommands = {SearchBench.class, RegisterBench.class, TransferBench.class, MemoryBench.class, IndexBench.class,
+                AttackBench.class})
 public final class BenchMain {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -32,11 +33,16 @@ public final class BenchMain {
 
     /** The failure in one sentence: its message, or its type when it has none. */
     static String sentence(Throwable e) {
+        String message = reason(e);
+        return "The benchmark failed: " + message + (message.endsWith(".") ? "" : ".");
+    }
+
+    /** The failure's own message (or its type when it has none), without the benchmark's framing. */
+    static String reason(Throwable e) {
         Throwable shown = e;
         while (shown.getMessage() == null && shown.getCause() != null) {
             shown = shown.getCause();
         }
-        String message = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
-        return "The benchmark failed: " + message + (message.endsWith(".") ? "" : ".");
+        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
     }
 }

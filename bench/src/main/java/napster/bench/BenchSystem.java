@@ -82,6 +82,11 @@ final class BenchSystem implements AutoCloseable {
         return new ClientSettings(url, "admin", options.adminPassword);
     }
 
+    /** The in-process broker's STOMP port on loopback; null when the broker is an external one. */
+    java.net.InetSocketAddress stompAddress() {
+        return broker == null ? null : new java.net.InetSocketAddress("127.0.0.1", broker.stompUri().getPort());
+    }
+
     Indexer indexer() {
         return indexer;
     }

@@ -116,9 +116,9 @@ final class ShareCommand implements Callable<Integer> {
     }
 
     static void printBanner(PrintWriter out, SharingSession session) {
-        out.printf("Sharing %d files (%s) on %s:%d as peer %d.%n", session.catalogue().size(),
+        out.printf("Sharing %d files (%s) on %s:%d %s.%n", session.catalogue().size(),
                 Sizes.format(session.catalogue().totalBytes()), session.advertisedHost(), session.port(),
-                session.peerId());
+                session.registeredAtStart() ? "as peer " + session.peerId() : "(not registered yet)");
         if (session.watching()) {
             out.println("Following changes in the shared folders.");
         }

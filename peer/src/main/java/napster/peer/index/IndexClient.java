@@ -101,23 +101,33 @@ public final class IndexClient implements AutoCloseable {
     /** As {@link #register(String, String, int, List)}, telling the indexer this peer's upload capacity. */
     public Ack register(String peerKey, String host, int port, List<SharedFile> files, UploadCapacity capacity)
             throws IndexException {
-        List<CompletableFuture<Message>> replies = new ArrayList<>();
         // Every batch's reply queues behind the batches sent before it: allow 0.1 ms per file more.
-        Duration wait = timeout.plusMillis(files.size() / 10);
+        return await(registerAsync(peerKey, host, port, files, capacity, timeout.plusMillis(files.size() / 10)),
+                "register");
+    }
+
+    /**
+     * Sends a whole share as {@link #register} does, without waiting: the result completes with
+     * the last batch's ack, or exceptionally with the first failure (a {@link RemoteErrorException}
+     * for a refusal, a {@link java.util.concurrent.TimeoutException} when no indexer answered).
+     * Each batch may wait in the broker for {@code timeToLive} (registrations are persistent: they
+     * wait for an indexer that is not running yet), and the result waits as long.
+     */
+    public CompletableFuture<Ack> registerAsync(String peerKey, String host, int port, List<SharedFile> files,
+                                                UploadCapacity capacity, Duration timeToLive) {
+        List<CompletableFuture<Message>> replies = new ArrayList<>();
         replies.add(requests.request(Destinations.REGISTER,
                 new Register(peerKey, host, port, files.subList(0, Math.min(BATCH_SIZE, files.size())),
                         capacity.slots(), capacity.freeSlots(), capacity.maxUploadRate()),
-                Delivery.PERSISTENT, wait));
+                Delivery.PERSISTENT, timeToLive));
         for (int from = BATCH_SIZE; from < files.size(); from += BATCH_SIZE) {
             List<SharedFile> batch = files.subList(from, Math.min(from + BATCH_SIZE, files.size()));
             replies.add(requests.request(Destinations.REGISTER, new Update(peerKey, batch, List.of()),
-                    Delivery.PERSISTENT, wait));
+                    Delivery.PERSISTENT, timeToLive));
         }
-        Ack last = null;
-        for (CompletableFuture<Message> reply : replies) {
-            last = (Ack) await(reply, "register");
-        }
-        return last;
+        CompletableFuture<Message> last = replies.get(replies.size() - 1);
+        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).thenCompose(done -> last)
+                .thenApply(Ack.class::cast);
     }
 
     /** Leaves the index at once; waits at most {@code wait} for the indexer's confirmation. */
@@ -207,23 +217,33 @@ public final class IndexClient implements AutoCloseable {
                 "search");
     }
 
-    private Message await(CompletableFuture<Message> reply, String what) throws IndexException {
+    private <T> T await(CompletableFuture<T> reply, String what) throws IndexException {
         try {
             return reply.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IndexException("Interrupted while waiting for the indexer.", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof TimeoutException) {
-                throw new IndexException("The indexer did not answer the " + what + " request within "
-                        + timeout.toSeconds() + " s; is an indexer running on " + brokerUrl + "?", cause);
-            }
-            if (cause instanceof RemoteErrorException remote) {
-                throw new IndexException("The indexer refused the " + what + " request: " + remote.getMessage(), cause);
-            }
-            throw new IndexException("The " + what + " request failed: " + cause.getMessage(), cause);
+            throw failure(e.getCause(), what, timeout);
         }
+    }
+
+    /**
+     * A failed request in one sentence: no answer within {@code waited}, the indexer's refusal,
+     * or what else went wrong. For callers that wait on a {@link #registerAsync} result themselves.
+     */
+    public IndexException failure(Throwable cause, String what, Duration waited) {
+        if (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof TimeoutException) {
+            return new IndexException("The indexer did not answer the " + what + " request within "
+                    + waited.toSeconds() + " s; is an indexer running on " + brokerUrl + "?", cause);
+        }
+        if (cause instanceof RemoteErrorException remote) {
+            return new IndexException("The indexer refused the " + what + " request: " + remote.getMessage(), cause);
+        }
+        return new IndexException("The " + what + " request failed: " + cause.getMessage(), cause);
     }
 
     @Override

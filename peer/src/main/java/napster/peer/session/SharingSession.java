@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,12 @@ public final class SharingSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SharingSession.class);
     /** While the broker is away a send fails after this long instead of blocking. */
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long a registration may wait in the broker for an indexer (one that is starting, or
+     * restarting after a crash) and how long the peer waits for its ack before sending it again.
+     * Within the broker's cap on times to live (see activemq.xml).
+     */
+    static final Duration REGISTRATION_TIME_TO_LIVE = Duration.ofSeconds(60);
     /** Stopping waits this long at most for the indexer to confirm the unregister. */
     static final Duration UNREGISTER_WAIT = Duration.ofSeconds(2);
 
@@ -57,11 +64,13 @@ public final class SharingSession implements AutoCloseable {
     private final ShareWatcher watcher;
     private final BrokerWatch brokerWatch;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final boolean registeredAtStart;
 
     private SharingSession(AtomicReference<ShareCatalogue> catalogue, FileServer server, IndexClient index,
                            String peerKey, String advertisedHost, IndexPresence presence,
                            ScheduledExecutorService indexThread, AutoCloseable control, ShareWatcher watcher,
-                           BrokerWatch brokerWatch) {
+                           BrokerWatch brokerWatch, boolean registeredAtStart) {
+        this.registeredAtStart = registeredAtStart;
         this.catalogue = catalogue;
         this.server = server;
         this.index = index;
@@ -76,8 +85,10 @@ public final class SharingSession implements AutoCloseable {
 
     /**
      * Hashes the folders, starts serving, connects (failover), subscribes to reannounces,
-     * registers, then starts heartbeats and watching; anything that fails undoes what already
-     * started. A broker that is down at start fails at once.
+     * registers (waiting at most {@code indexTimeout} for the ack: without one the session serves
+     * anyway and the registration follows when an indexer answers), then starts heartbeats and
+     * watching; anything that fails undoes what already started. A broker that is down at start,
+     * or refuses the login, fails at once.
      */
     public static SharingSession start(ShareSettings settings, ClientSettings client, Duration indexTimeout,
                                        Consumer<String> log)
@@ -94,6 +105,7 @@ public final class SharingSession implements AutoCloseable {
         IndexClient index = null;
         ScheduledExecutorService indexThread = null;
         AutoCloseable control = null;
+        boolean registered;
         try {
             index = IndexClient.connectResilient(client, name, indexTimeout, SEND_TIMEOUT, brokerWatch);
             String peerKey = newPeerKey();
@@ -107,7 +119,7 @@ public final class SharingSession implements AutoCloseable {
                     presence.registerAgain("the indexer asked: " + reannounce.reason());
                 }
             });
-            presence.registerFirst();
+            registered = registerFirst(presence, indexTimeout);
             brokerWatch.onResume(() -> presence.registerAgain("the broker connection came back"));
             presence.start();
             ShareWatcher watcher = settings.watch()
@@ -115,7 +127,7 @@ public final class SharingSession implements AutoCloseable {
                             presence::send, log, name)
                     : null;
             return new SharingSession(catalogue, server, index, peerKey, settings.advertiseHost(), presence,
-                    indexThread, control, watcher, brokerWatch);
+                    indexThread, control, watcher, brokerWatch, registered);
         } catch (BrokerUnavailableException | IndexException | IOException | RuntimeException e) {
             if (indexThread != null) {
                 indexThread.shutdownNow();
@@ -129,13 +141,29 @@ public final class SharingSession implements AutoCloseable {
         }
     }
 
+    private static boolean registerFirst(IndexPresence presence, Duration wait) throws IndexException {
+        try {
+            return presence.registerFirst(wait).isPresent();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IndexException("Interrupted while registering at the index.", e);
+        }
+    }
+
     private static IndexPresence.Link link(IndexClient index, String peerKey, String host, FileServer server,
                                            long maxUploadRate, Duration beatWait) {
         return new IndexPresence.Link() {
             @Override
-            public Ack register(List<SharedFile> files) throws IndexException {
-                return index.register(peerKey, host, server.port(), files,
-                        new UploadCapacity(server.slots(), server.freeSlots(), maxUploadRate));
+            public CompletableFuture<Ack> register(List<SharedFile> files) {
+                return index.registerAsync(peerKey, host, server.port(), files,
+                        new UploadCapacity(server.slots(), server.freeSlots(), maxUploadRate),
+                        REGISTRATION_TIME_TO_LIVE.plusMillis(files.size() / 10));
+            }
+
+            @Override
+            public String describe(Throwable failure) {
+                String sentence = index.failure(failure, "register", REGISTRATION_TIME_TO_LIVE).getMessage();
+                return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
             }
 
             @Override
@@ -150,7 +178,12 @@ public final class SharingSession implements AutoCloseable {
         };
     }
 
-    /** The peer id of the latest registration (a restarted indexer may number this peer anew). */
+    /** Whether an indexer took the first registration while the session started (else it follows later). */
+    public boolean registeredAtStart() {
+        return registeredAtStart;
+    }
+
+    /** The peer id of the latest registration (a restarted indexer may number this peer anew); 0 before the first. */
     public int peerId() {
         return presence.peerId();
     }

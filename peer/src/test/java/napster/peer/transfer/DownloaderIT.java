@@ -119,13 +119,22 @@ class DownloaderIT {
     void download_oneCorruptHolderAmongTwo_correctBytesAndTheCorruptOneNamed() throws Exception {
         Path bad = copyIn("share2");
         try (TestPeer corrupt = TestPeer.serving(bad.getParent());
-             TestPeer honest = TestPeer.serving(original.getParent())) {
+             TestPeer honest = TestPeer.serving(original.getParent());
+             GatedProxy honestGate = new GatedProxy(honest.port())) {
             for (int chunk = 0; chunk < 3; chunk++) {
                 corrupt(bad, chunk); // whichever chunk it gets first is bad
             }
-            FileHit hit = TestPeer.hitFor(original, corrupt.holder(1, "big.bin"), honest.holder(2, "big.bin"));
+            FileHit hit = TestPeer.hitFor(original, corrupt.holder(1, "big.bin"),
+                    TestPeer.holderAt(2, honestGate.port(), "big.bin"));
 
-            DownloadResult result = downloader.download(hit, hit.peers(), downloads, log::add);
+            // the honest holder answers gets only once the corrupt one has sent a bad chunk: it cannot finish
+            // first, and of 3 chunks between 2 holders (at most 2 in flight each) the corrupt one surely gets one
+            DownloadResult result = downloader.download(hit, hit.peers(), downloads, line -> {
+                log.add(line);
+                if (line.contains("wrong SHA-256")) {
+                    honestGate.open();
+                }
+            });
 
             assertThat(Files.mismatch(original, result.path())).isEqualTo(-1L);
             assertThat(result.peers()).extracting(Holder::peerId).containsExactly(2);

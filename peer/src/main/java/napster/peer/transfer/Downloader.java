@@ -59,12 +59,7 @@ public final class Downloader {
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(progress, "progress");
         long started = System.nanoTime();
-        DownloadTarget target;
-        try {
-            target = DownloadTarget.in(targetDir, hit);
-        } catch (IOException e) {
-            throw new DownloadException("Cannot create the folder " + targetDir + ": " + e.getMessage() + ".", e);
-        }
+        DownloadTarget target = DownloadTarget.in(targetDir, hit);
         Optional<Path> existing = target.existingCopy();
         if (existing.isPresent()) {
             return new DownloadResult(existing.get(), hit.sha256(), hit.size(), 0, 0, List.of(), Duration.ofNanos(
@@ -72,6 +67,12 @@ public final class Downloader {
         }
         if (holders.isEmpty()) {
             throw new DownloadException("No peer holds " + hit.name() + " right now.");
+        }
+        target.ensureRoom();
+        try {
+            target.createFolder();
+        } catch (IOException e) {
+            throw new DownloadException("Cannot create the folder " + targetDir + ": " + e.getMessage() + ".", e);
         }
         Dropouts dropouts = new Dropouts(log);
         List<Candidate> candidates = ask(hit, holders, dropouts);
@@ -100,7 +101,8 @@ public final class Downloader {
                     Thread.currentThread().interrupt();
                     throw new DownloadException("The download of " + hit.name() + " was interrupted.", e);
                 }
-                throw new DownloadException("Cannot write " + target.partialFile() + ": " + e.getMessage() + ".", e);
+                throw new DownloadException("Cannot write " + target.partialFile() + ": " + e.getMessage() + "."
+                        + Dropouts.keptFor(target.partialFile()), e);
             } finally {
                 group.forEach(candidate -> candidate.connection().close());
             }

@@ -122,6 +122,7 @@ final class HolderWorker implements Runnable {
         } catch (IOException e) {
             outcome = Outcome.ABANDONED;
             localFailure = e;
+            scheduler.abandon(); // nothing more can be written: the whole download stops
         } finally {
             for (int chunk : requested) {
                 scheduler.release(chunk, id);

@@ -70,7 +70,7 @@ final class SwarmDownload {
             BitSet done = new BitSet();
             ChunkSink probe = new ChunkSink(file, recordFile, hit.sha256(), hashes, done, DownloadProgress.NONE);
             if (record.isPresent()) {
-                done = resume(record.get().done(), file.size(), probe, check);
+                done = resume(record.get(), file.size(), probe, check);
             }
             ChunkSink sink = new ChunkSink(file, recordFile, hit.sha256(), hashes, done, progress);
             sink.start();
@@ -81,10 +81,7 @@ final class SwarmDownload {
             ChunkScheduler scheduler = new ChunkScheduler(lengths, done);
             start(connections, scheduler, sink, done, threadPrefix);
             try {
-                while (!check.complete()) {
-                    if (!scheduler.awaitDone(check.nextChunk())) {
-                        throw new IncompleteDownload(sink.transferred());
-                    }
+                while (!check.complete() && scheduler.awaitDone(check.nextChunk())) {
                     check.absorbNext(sink);
                 }
             } finally {
@@ -94,13 +91,16 @@ final class SwarmDownload {
                 joinWorkers();
                 transferred = sink.transferred();
                 if (!check.complete()) {
-                    sink.saveRecord(); // what this run got stays for the next one
+                    saveForLater(sink);
                 }
             }
             for (HolderWorker worker : workers) {
                 if (worker.localFailure() != null) {
                     throw worker.localFailure();
                 }
+            }
+            if (!check.complete()) {
+                throw new IncompleteDownload(transferred);
             }
             if (!check.matches(hit.sha256())) {
                 file.close();
@@ -113,13 +113,28 @@ final class SwarmDownload {
         Files.deleteIfExists(recordFile);
     }
 
+    /*
+     * What this run got stays for the next one. If even the record cannot be written (a full disk),
+     * the previous record stays as it was: it claims only chunks written before it, so it is still
+     * true, and the reason this run stopped is what the user needs to hear.
+     */
+    private static void saveForLater(ChunkSink sink) {
+        try {
+            sink.saveRecord();
+        } catch (IOException e) {
+            // the earlier record stands; ProgressRecord.write left no temporary file behind
+        }
+    }
+
     private long transferred;
 
     /* Checks the chunks a previous run recorded as done; what no longer holds is fetched again. */
-    private BitSet resume(BitSet recorded, long partialSize, ChunkSink file, WholeFileCheck check) throws IOException {
+    private BitSet resume(ProgressRecord record, long partialSize, ChunkSink file, WholeFileCheck check)
+            throws IOException {
         BitSet done = new BitSet();
+        BitSet recorded = record.done();
         for (int chunk = recorded.nextSetBit(0); chunk >= 0; chunk = recorded.nextSetBit(chunk + 1)) {
-            if (hashes.offset(chunk) + hashes.length(chunk) > partialSize) {
+            if (!record.within(chunk, partialSize)) {
                 continue;
             }
             boolean intact = chunk == check.nextChunk() ? check.absorbNextIfIntact(file) : check.intact(file, chunk);

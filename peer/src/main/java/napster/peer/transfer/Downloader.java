@@ -30,20 +30,21 @@ import napster.common.transfer.ChunkHashes;
 public final class Downloader {
     static final int BUFFER_BYTES = 1 << 20;
 
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
+    private final DownloadSettings settings;
     private final TokenBucket bucket;
 
     public Downloader(Duration connectTimeout, Duration readTimeout) {
-        this(connectTimeout, readTimeout, null);
+        this(new DownloadSettings(connectTimeout, readTimeout), null);
     }
 
     /** {@code bucket}: caps the rate of all this downloader's transfers together; null for no cap. */
     public Downloader(Duration connectTimeout, Duration readTimeout, TokenBucket bucket) {
-        requirePositive(connectTimeout, "connectTimeout");
-        requirePositive(readTimeout, "readTimeout");
-        this.connectTimeout = connectTimeout;
-        this.readTimeout = readTimeout;
+        this(new DownloadSettings(connectTimeout, readTimeout), bucket);
+    }
+
+    /** {@code bucket}: caps the rate of all this downloader's transfers together; null for no cap. */
+    public Downloader(DownloadSettings settings, TokenBucket bucket) {
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.bucket = bucket;
     }
 
@@ -112,7 +113,7 @@ public final class Downloader {
 
     /** The round trip of a {@code ping} to {@code holder}, for choosing the nearest one. */
     public Duration ping(Holder holder) throws IOException {
-        try (HolderConnection connection = HolderConnection.open(holder, connectTimeout, readTimeout, 0)) {
+        try (HolderConnection connection = HolderConnection.open(holder, settings, 0)) {
             return connection.ping();
         } catch (HolderFailure failure) {
             throw new IOException("Peer " + holder.peerId() + " at " + holder.host() + ":" + holder.port()
@@ -160,7 +161,7 @@ public final class Downloader {
         HolderConnection connection = null;
         try {
             long began = System.nanoTime();
-            connection = HolderConnection.open(holder, connectTimeout, readTimeout, BUFFER_BYTES);
+            connection = HolderConnection.open(holder, settings, BUFFER_BYTES);
             ChunkHashes hashes = connection.info(hit.sha256());
             Duration roundTrip = Duration.ofNanos(System.nanoTime() - began);
             if (hashes.size() != hit.size()) {
@@ -212,12 +213,6 @@ public final class Downloader {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             // a stale partial file is overwritten by the next attempt anyway
-        }
-    }
-
-    private static void requirePositive(Duration duration, String name) {
-        if (duration == null || duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive");
         }
     }
 }

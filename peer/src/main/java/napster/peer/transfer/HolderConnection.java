@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import napster.common.protocol.Holder;
@@ -21,7 +22,8 @@ import napster.common.transfer.TransferRequest;
  * One connection to a holder, speaking the transfer protocol: {@code ping}, {@code info} and
  * {@code get}s of byte ranges, which may be pipelined (sent before the bytes of the previous
  * one are read; the holder answers in order). Anything the holder gets wrong becomes a
- * {@link HolderFailure}. Not thread-safe: one worker owns it.
+ * {@link HolderFailure}, and so does a holder that sends too slowly ({@link HolderPace}). Not
+ * thread-safe: one worker owns it.
  */
 final class HolderConnection implements AutoCloseable {
     /* Refuses an info answer claiming more hash bytes than any sane chunking of the content needs. */
@@ -29,21 +31,23 @@ final class HolderConnection implements AutoCloseable {
 
     private final Holder holder;
     private final TimedChannel channel;
+    private final PacedReads paced;
     private final ByteBuffer buffer;
     private final TransferCodec codec = new TransferCodec();
 
-    private HolderConnection(Holder holder, TimedChannel channel, int bufferBytes) {
+    private HolderConnection(Holder holder, TimedChannel channel, HolderPace pace, int bufferBytes) {
         this.holder = holder;
         this.channel = channel;
+        this.paced = new PacedReads(channel, pace);
         this.buffer = ByteBuffer.allocateDirect(Math.max(TransferCodec.MAX_LINE_BYTES, bufferBytes));
         this.buffer.limit(0);
     }
 
-    static HolderConnection open(Holder holder, Duration connectTimeout, Duration readTimeout, int bufferBytes)
+    static HolderConnection open(Holder holder, DownloadSettings settings, int bufferBytes)
             throws HolderFailure, InterruptedIOException {
         try {
             return new HolderConnection(holder, TimedChannel.connect(new InetSocketAddress(holder.host(), holder.port()),
-                    connectTimeout, readTimeout), bufferBytes);
+                    settings.connectTimeout(), settings.readTimeout()), settings.newPace(), bufferBytes);
         } catch (UnresolvedAddressException e) {
             throw new HolderFailure("unknown host", e);
         } catch (IOException e) {
@@ -131,7 +135,7 @@ final class HolderConnection implements AutoCloseable {
             return take;
         }
         try {
-            int read = channel.read(target);
+            int read = paced.read(target);
             if (read < 0) {
                 throw new HolderFailure("closed the connection early");
             }
@@ -151,7 +155,7 @@ final class HolderConnection implements AutoCloseable {
 
     private TransferReply readStatus() throws HolderFailure, InterruptedIOException {
         try {
-            byte[] line = TransferCodec.readLine(channel, buffer);
+            byte[] line = TransferCodec.readLine(paced, buffer);
             if (line == null) {
                 throw new HolderFailure("closed the connection without answering");
             }
@@ -170,7 +174,7 @@ final class HolderConnection implements AutoCloseable {
     private int fill() throws HolderFailure, InterruptedIOException {
         try {
             buffer.clear();
-            int read = channel.read(buffer);
+            int read = paced.read(buffer);
             buffer.flip();
             return read;
         } catch (IOException e) {
@@ -181,6 +185,38 @@ final class HolderConnection implements AutoCloseable {
     @Override
     public void close() {
         channel.close();
+    }
+
+    /* Reads from the holder, timing each read for its pace; a holder below the floor fails the read. */
+    private static final class PacedReads implements ReadableByteChannel {
+        private final TimedChannel channel;
+        private final HolderPace pace;
+
+        PacedReads(TimedChannel channel, HolderPace pace) {
+            this.channel = channel;
+            this.pace = pace;
+        }
+
+        @Override
+        public int read(ByteBuffer target) throws IOException {
+            long began = System.nanoTime();
+            int read = channel.read(target);
+            String tooSlow = pace.read(read, System.nanoTime() - began);
+            if (tooSlow != null) {
+                throw new IOException(tooSlow);
+            }
+            return read;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isOpen();
+        }
+
+        @Override
+        public void close() {
+            channel.close();
+        }
     }
 
     /* An interrupt is the caller giving up, not the holder failing: it passes through. */

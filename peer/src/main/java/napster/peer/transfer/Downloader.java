@@ -1,6 +1,7 @@
 package napster.peer.transfer;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,11 +83,12 @@ public final class Downloader {
             SwarmDownload swarm = new SwarmDownload(hit, group.get(0).hashes(), target.partialFile(), bucket, log,
                     dropouts, progress);
             try {
-                swarm.run(group.stream().map(Candidate::connection).toList(), "get-" + group.get(0).holder().port());
+                swarm.run(group.stream().map(Candidate::connection).toList(), this::dial,
+                        "get-" + group.get(0).holder().port());
                 transferred += swarm.transferred();
                 Path landed = target.publish(target.partialFile());
                 List<Holder> delivered = swarm.workers().stream().filter(w -> w.chunksDelivered() > 0)
-                        .map(w -> w.connection().holder()).toList();
+                        .map(HolderWorker::holder).toList();
                 return new DownloadResult(landed, hit.sha256(), hit.size(), transferred, swarm.resumedBytes(),
                         delivered, Duration.ofNanos(System.nanoTime() - started), dropouts.dropped());
             } catch (SwarmDownload.WrongChunkHashes e) {
@@ -157,11 +159,15 @@ public final class Downloader {
         }
     }
 
+    private HolderConnection dial(Holder holder) throws HolderFailure, InterruptedIOException {
+        return HolderConnection.open(holder, settings, BUFFER_BYTES);
+    }
+
     private Answer askOne(FileHit hit, Holder holder) {
         HolderConnection connection = null;
         try {
             long began = System.nanoTime();
-            connection = HolderConnection.open(holder, settings, BUFFER_BYTES);
+            connection = dial(holder);
             ChunkHashes hashes = connection.info(hit.sha256());
             Duration roundTrip = Duration.ofNanos(System.nanoTime() - began);
             if (hashes.size() != hit.size()) {

@@ -38,7 +38,7 @@ final class Dropouts {
 
     /** A worker stopped: tells about holders that failed or sent bad bytes. */
     synchronized void stopped(HolderWorker worker) {
-        Holder holder = worker.connection().holder();
+        Holder holder = worker.holder();
         switch (worker.outcome()) {
             case CORRUPT -> {
                 corrupt = true;

@@ -34,6 +34,10 @@ final class HolderConnection implements AutoCloseable {
     private final PacedReads paced;
     private final ByteBuffer buffer;
     private final TransferCodec codec = new TransferCodec();
+    /* Requests sent whose answers are not wholly read yet, and how much of the current body is left. */
+    private int unanswered;
+    private long bodyLeft;
+    private boolean quiet = true;
 
     private HolderConnection(Holder holder, TimedChannel channel, HolderPace pace, int bufferBytes) {
         this.holder = holder;
@@ -60,6 +64,14 @@ final class HolderConnection implements AutoCloseable {
     }
 
     /**
+     * True while the holder has answered nothing since this connection last had nothing asked (or
+     * since it opened): a failure now may only mean that the holder closed it for idling.
+     */
+    boolean quietSinceIdle() {
+        return quiet;
+    }
+
+    /**
      * The round trip of a ping on this connection. The first ping also waits for the holder to
      * take the connection on (and for both sides' code to warm up), so the second one is timed.
      */
@@ -76,6 +88,7 @@ final class HolderConnection implements AutoCloseable {
         if (!reply.isOk()) {
             throw new HolderFailure(describe(reply));
         }
+        answered();
     }
 
     /** The size and chunk hashes the holder has for {@code sha256}. */
@@ -99,6 +112,7 @@ final class HolderConnection implements AutoCloseable {
             target.put(buffer.slice(buffer.position(), take));
             buffer.position(buffer.position() + take);
         }
+        answered();
         try {
             return ChunkHashes.of(reply.size(), reply.chunkSize(), hashes);
         } catch (IllegalArgumentException e) {
@@ -120,6 +134,10 @@ final class HolderConnection implements AutoCloseable {
         if (reply.length() == null || reply.length() != length) {
             throw new HolderFailure("offered " + reply.length() + " bytes instead of " + length);
         }
+        bodyLeft = length;
+        if (length == 0) {
+            answered();
+        }
     }
 
     /**
@@ -128,6 +146,15 @@ final class HolderConnection implements AutoCloseable {
      * when the holder hangs up.
      */
     int readInto(ByteBuffer target) throws HolderFailure, InterruptedIOException {
+        int read = bodyBytesInto(target);
+        bodyLeft -= read;
+        if (bodyLeft == 0) {
+            answered();
+        }
+        return read;
+    }
+
+    private int bodyBytesInto(ByteBuffer target) throws HolderFailure, InterruptedIOException {
         if (buffer.hasRemaining()) {
             int take = Math.min(buffer.remaining(), target.remaining());
             target.put(buffer.slice(buffer.position(), take));
@@ -146,10 +173,19 @@ final class HolderConnection implements AutoCloseable {
     }
 
     private void send(TransferRequest request) throws HolderFailure, InterruptedIOException {
+        unanswered++;
         try {
             channel.writeFully(ByteBuffer.wrap(codec.encode(request)));
         } catch (IOException e) {
             throw failure(e);
+        }
+    }
+
+    /* One more answer wholly read; with none left outstanding the connection is idle again. */
+    private void answered() {
+        unanswered--;
+        if (unanswered == 0) {
+            quiet = true;
         }
     }
 
@@ -159,6 +195,7 @@ final class HolderConnection implements AutoCloseable {
             if (line == null) {
                 throw new HolderFailure("closed the connection without answering");
             }
+            quiet = false;
             TransferReply reply = codec.decode(line, TransferReply.class);
             if (reply == null) {
                 throw new HolderFailure("sent a malformed reply");

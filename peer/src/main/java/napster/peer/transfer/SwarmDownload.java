@@ -51,10 +51,11 @@ final class SwarmDownload {
     }
 
     /**
-     * Runs the download over the given open connections (best first; each is closed by the end).
-     * Returns normally once the partial file holds the whole, verified content.
+     * Runs the download over the given open connections (best first; each is closed by the end),
+     * dialing a holder again through {@code dialer} when it closed an idle connection. Returns
+     * normally once the partial file holds the whole, verified content.
      */
-    void run(List<HolderConnection> connections, String threadPrefix)
+    void run(List<HolderConnection> connections, HolderLink.Dialer dialer, String threadPrefix)
             throws WrongChunkHashes, IncompleteDownload, IOException, InterruptedException {
         Path recordFile = ProgressRecord.beside(partial);
         Optional<ProgressRecord> record = ProgressRecord.read(recordFile)
@@ -79,7 +80,7 @@ final class SwarmDownload {
                 lengths[chunk] = hashes.length(chunk);
             }
             ChunkScheduler scheduler = new ChunkScheduler(lengths, done);
-            start(connections, scheduler, sink, done, threadPrefix);
+            start(connections, dialer, scheduler, sink, done, threadPrefix);
             try {
                 while (!check.complete() && scheduler.awaitDone(check.nextChunk())) {
                     check.absorbNext(sink);
@@ -150,8 +151,8 @@ final class SwarmDownload {
         return done;
     }
 
-    private void start(List<HolderConnection> connections, ChunkScheduler scheduler, ChunkSink sink, BitSet done,
-                       String threadPrefix) {
+    private void start(List<HolderConnection> connections, HolderLink.Dialer dialer, ChunkScheduler scheduler,
+                       ChunkSink sink, BitSet done, String threadPrefix) {
         int missing = hashes.count() - done.cardinality();
         int useful = Math.max(0, Math.min(connections.size(), missing));
         for (int i = 0; i < connections.size(); i++) {
@@ -160,12 +161,12 @@ final class SwarmDownload {
                 connection.close();
                 continue;
             }
-            workers.add(new HolderWorker(i, connection, hit.sha256(), hashes, scheduler, sink, bucket,
+            workers.add(new HolderWorker(i, new HolderLink(connection, dialer), hit.sha256(), hashes, scheduler, sink, bucket,
                     dropouts::stopped));
             scheduler.join(); // all join before any asks, so the scheduler knows how many share the chunks
         }
         for (HolderWorker worker : workers) {
-            Thread thread = new Thread(worker, threadPrefix + "-peer-" + worker.connection().holder().peerId());
+            Thread thread = new Thread(worker, threadPrefix + "-peer-" + worker.holder().peerId());
             thread.setDaemon(true);
             worker.thread(thread);
             thread.start();

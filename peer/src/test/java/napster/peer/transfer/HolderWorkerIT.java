@@ -52,8 +52,8 @@ class HolderWorkerIT {
             assertThat(scheduler.next(OTHER, 0)).hasValue(0);
             assertThat(scheduler.next(OTHER, 1)).hasValue(1);
             List<HolderWorker> stopped = new CopyOnWriteArrayList<>();
-            HolderWorker worker = new HolderWorker(WORKER, connection, hit.sha256(), hashes, scheduler, sink, null,
-                    stopped::add);
+            HolderWorker worker = new HolderWorker(WORKER, new HolderLink(connection, HolderWorkerIT::dial), hit.sha256(),
+                    hashes, scheduler, sink, null, stopped::add);
             Thread thread = new Thread(worker, "holder-worker-it");
             worker.thread(thread);
             thread.start();

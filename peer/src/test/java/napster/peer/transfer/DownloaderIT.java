@@ -200,6 +200,23 @@ class DownloaderIT {
     }
 
     @Test
+    @Timeout(60)
+    void download_holderTricklesItsChunkHashes_isLeftOutAndTheOtherDelivers() throws Exception {
+        try (TricklingHolder trickler = TricklingHolder.tricklingInfo(original, Duration.ofMillis(200));
+             TestPeer honest = TestPeer.serving(original.getParent())) {
+            FileHit hit = TestPeer.hitFor(original, TestPeer.holderAt(1, trickler.port(), "big.bin"),
+                    honest.holder(2, "big.bin"));
+
+            DownloadResult result = paced.download(hit, hit.peers(), downloads, log::add);
+
+            assertThat(Files.mismatch(original, result.path())).isEqualTo(-1L);
+            assertThat(result.peers()).extracting(Holder::peerId).containsExactly(2);
+            assertThat(log).singleElement().asString().matches("Peer 1 at 127\\.0\\.0\\.1:" + trickler.port()
+                    + " cannot help \\(" + TOO_SLOW + "\\)\\.");
+        }
+    }
+
+    @Test
     void download_onlyCorruptHolders_integrityErrorAndNothingUnderTheFinalName() throws Exception {
         Path bad1 = copyIn("share2");
         Path bad2 = copyIn("share3");

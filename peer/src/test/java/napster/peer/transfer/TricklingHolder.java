@@ -26,22 +26,25 @@ import napster.peer.share.FileHasher;
 /**
  * A holder that answers {@code info} correctly and then sends the content at a trickle: after the
  * first {@code fastBytes} bytes of its answers to {@code get}, one byte per tick, each well within
- * any read timeout. Such a holder once hung {@code get} for good.
+ * any read timeout (or it trickles the chunk hashes of its {@code info} answer already). Such a
+ * holder once hung {@code get} for good.
  */
 final class TricklingHolder implements AutoCloseable {
     private final byte[] content;
     private final ChunkHashes hashes;
     private final AtomicLong fastLeft;
+    private final boolean trickleInfo;
     private final ServerSocket listener;
     private final ScheduledExecutorService ticker;
     private final Semaphore ticks = new Semaphore(0);
     private final FixtureThreads threads = new FixtureThreads();
     private final TransferCodec codec = new TransferCodec();
 
-    private TricklingHolder(Path file, long fastBytes, Duration tick) throws IOException {
+    private TricklingHolder(Path file, long fastBytes, boolean trickleInfo, Duration tick) throws IOException {
         content = Files.readAllBytes(file);
         hashes = FileHasher.hash(file).chunkHashes();
         fastLeft = new AtomicLong(fastBytes);
+        this.trickleInfo = trickleInfo;
         listener = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
         ticker = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "trickle-tick-" + port()));
         ticker.scheduleAtFixedRate(ticks::release, tick.toNanos(), tick.toNanos(), TimeUnit.NANOSECONDS);
@@ -50,7 +53,12 @@ final class TricklingHolder implements AutoCloseable {
 
     /** Serves {@code file}: the first {@code fastBytes} bytes of content at once, then one byte per {@code tick}. */
     static TricklingHolder serving(Path file, long fastBytes, Duration tick) throws IOException {
-        return new TricklingHolder(file, fastBytes, tick);
+        return new TricklingHolder(file, fastBytes, false, tick);
+    }
+
+    /** Serves {@code file}, but already its chunk hashes come one byte per {@code tick}. */
+    static TricklingHolder tricklingInfo(Path file, Duration tick) throws IOException {
+        return new TricklingHolder(file, 0, true, tick);
     }
 
     int port() {
@@ -78,11 +86,13 @@ final class TricklingHolder implements AutoCloseable {
                 TransferRequest request = codec.decode(line, TransferRequest.class);
                 if (TransferRequest.INFO.equals(request.op())) {
                     send(out, TransferReply.info(hashes));
-                    out.write(hashes.bytes());
-                    out.flush();
+                    byte[] info = hashes.bytes();
+                    trickle(out, info, 0, trickleInfo ? 0 : info.length, info.length);
                 } else {
                     send(out, TransferReply.ok(request.length()));
-                    sendBody(out, Math.toIntExact(request.offset()), Math.toIntExact(request.length()));
+                    int length = Math.toIntExact(request.length());
+                    int fast = (int) Math.min(length, Math.max(0, fastLeft.getAndAdd(-length)));
+                    trickle(out, content, Math.toIntExact(request.offset()), fast, length);
                 }
             }
         } catch (IOException | ProtocolException | InterruptedException e) {
@@ -90,14 +100,15 @@ final class TricklingHolder implements AutoCloseable {
         }
     }
 
-    private void sendBody(OutputStream out, int offset, int length) throws IOException, InterruptedException {
-        int fast = (int) Math.min(length, Math.max(0, fastLeft.getAndAdd(-length)));
-        out.write(content, offset, fast);
+    /* Sends bytes[offset, offset + length): the first {@code fast} at once, the rest one per tick. */
+    private void trickle(OutputStream out, byte[] bytes, int offset, int fast, int length)
+            throws IOException, InterruptedException {
+        out.write(bytes, offset, fast);
         out.flush();
         ticks.drainPermits(); // ticks from before the trickle began do not add up to a burst
         for (int at = offset + fast; at < offset + length; at++) {
             ticks.acquire();
-            out.write(content[at]);
+            out.write(bytes[at]);
             out.flush();
         }
     }

@@ -22,6 +22,7 @@ final class ChunkScheduler {
     private final long[] received;
     private final long[] lengths;
     private int openWorkers;
+    private boolean abandoned;
 
     /** {@code lengths}: each chunk's size; {@code done}: chunks already there (a resumed download); both are copied. */
     ChunkScheduler(long[] lengths, BitSet done) {
@@ -47,6 +48,12 @@ final class ChunkScheduler {
         notifyAll();
     }
 
+    /** The download cannot go on (this side failed to write): every waiter gives up, no chunk is handed out. */
+    synchronized void abandon() {
+        abandoned = true;
+        notifyAll();
+    }
+
     /**
      * The next chunk for {@code holder}, which already has {@code queued} chunks requested, or
      * empty when nothing is left that it could help with. A holder that still has work queued
@@ -55,6 +62,9 @@ final class ChunkScheduler {
      * one its fetcher has not yet got half of: otherwise the copy would only waste bandwidth.
      */
     synchronized OptionalInt next(int holder, int queued) {
+        if (abandoned) {
+            return OptionalInt.empty();
+        }
         int unclaimed = 0;
         int first = -1;
         for (int chunk = done.nextClearBit(0); chunk < chunks; chunk = done.nextClearBit(chunk + 1)) {
@@ -127,7 +137,7 @@ final class ChunkScheduler {
     synchronized OptionalInt awaitNext(int holder) throws InterruptedException {
         while (true) {
             OptionalInt next = next(holder, 0);
-            if (next.isPresent() || done.cardinality() == chunks) {
+            if (next.isPresent() || done.cardinality() == chunks || abandoned) {
                 return next;
             }
             wait();
@@ -147,13 +157,13 @@ final class ChunkScheduler {
     }
 
     /**
-     * Waits until {@code chunk} is done (true) or no holder is left to fetch it (false). Holders
-     * that are still joined may yet bring it (each gives up on a silent connection after its
-     * read timeout), so only their absence ends the wait early.
+     * Waits until {@code chunk} is done (true) or no holder is left to fetch it, or the download
+     * was abandoned (false). Holders that are still joined may yet bring it (each gives up on a
+     * silent or too slow connection), so only their absence ends the wait early.
      */
     synchronized boolean awaitDone(int chunk) throws InterruptedException {
         while (!done.get(chunk)) {
-            if (openWorkers == 0) {
+            if (openWorkers == 0 || abandoned) {
                 return false;
             }
             wait();

@@ -27,9 +27,56 @@ final class DownloadTarget {
         this.hit = hit;
     }
 
-    static DownloadTarget in(Path dir, FileHit hit) throws IOException {
-        Files.createDirectories(dir);
+    /** The target in {@code dir}; nothing is created until {@link #createFolder}. */
+    static DownloadTarget in(Path dir, FileHit hit) {
         return new DownloadTarget(dir, hit);
+    }
+
+    void createFolder() throws IOException {
+        Files.createDirectories(dir);
+    }
+
+    /**
+     * Fails, before anything is fetched or written, when the folder's file system has less
+     * usable space than the download still needs: the size, less the chunks a resumable partial
+     * file already holds by its record. When the space cannot be read, the writes will tell.
+     */
+    void ensureRoom() throws DownloadException {
+        long needed = hit.size() - bytesAlreadyHere();
+        long usable;
+        try {
+            usable = Files.getFileStore(nearestExisting(dir.toAbsolutePath())).getUsableSpace();
+        } catch (IOException e) {
+            return;
+        }
+        if (usable < needed) {
+            throw new DownloadException("Not enough free space in " + dir + ": " + needed + " bytes needed, " + usable
+                    + " bytes free.");
+        }
+    }
+
+    /* What a partial file left by an earlier run holds, by its record; the resume checks those chunks again. */
+    private long bytesAlreadyHere() {
+        Path partial = partialFile();
+        try {
+            if (!Files.isRegularFile(partial, LinkOption.NOFOLLOW_LINKS)) {
+                return 0;
+            }
+            long partialSize = Files.size(partial);
+            return ProgressRecord.read(ProgressRecord.beside(partial))
+                    .filter(record -> record.sha256().equals(hit.sha256()) && record.size() == hit.size())
+                    .map(record -> record.bytesWithin(partialSize)).orElse(0L);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static Path nearestExisting(Path path) {
+        Path existing = path;
+        while (existing.getParent() != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing;
     }
 
     /** A file already holding exactly this content under the name or one of its numbered variants. */

@@ -1,6 +1,7 @@
 package napster.peer.transfer;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,20 +31,21 @@ import napster.common.transfer.ChunkHashes;
 public final class Downloader {
     static final int BUFFER_BYTES = 1 << 20;
 
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
+    private final DownloadSettings settings;
     private final TokenBucket bucket;
 
     public Downloader(Duration connectTimeout, Duration readTimeout) {
-        this(connectTimeout, readTimeout, null);
+        this(new DownloadSettings(connectTimeout, readTimeout), null);
     }
 
     /** {@code bucket}: caps the rate of all this downloader's transfers together; null for no cap. */
     public Downloader(Duration connectTimeout, Duration readTimeout, TokenBucket bucket) {
-        requirePositive(connectTimeout, "connectTimeout");
-        requirePositive(readTimeout, "readTimeout");
-        this.connectTimeout = connectTimeout;
-        this.readTimeout = readTimeout;
+        this(new DownloadSettings(connectTimeout, readTimeout), bucket);
+    }
+
+    /** {@code bucket}: caps the rate of all this downloader's transfers together; null for no cap. */
+    public Downloader(DownloadSettings settings, TokenBucket bucket) {
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.bucket = bucket;
     }
 
@@ -59,12 +61,7 @@ public final class Downloader {
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(progress, "progress");
         long started = System.nanoTime();
-        DownloadTarget target;
-        try {
-            target = DownloadTarget.in(targetDir, hit);
-        } catch (IOException e) {
-            throw new DownloadException("Cannot create the folder " + targetDir + ": " + e.getMessage() + ".", e);
-        }
+        DownloadTarget target = DownloadTarget.in(targetDir, hit);
         Optional<Path> existing = target.existingCopy();
         if (existing.isPresent()) {
             return new DownloadResult(existing.get(), hit.sha256(), hit.size(), 0, 0, List.of(), Duration.ofNanos(
@@ -73,6 +70,12 @@ public final class Downloader {
         if (holders.isEmpty()) {
             throw new DownloadException("No peer holds " + hit.name() + " right now.");
         }
+        target.ensureRoom();
+        try {
+            target.createFolder();
+        } catch (IOException e) {
+            throw new DownloadException("Cannot create the folder " + targetDir + ": " + e.getMessage() + ".", e);
+        }
         Dropouts dropouts = new Dropouts(log);
         List<Candidate> candidates = ask(hit, holders, dropouts);
         long transferred = 0;
@@ -80,11 +83,12 @@ public final class Downloader {
             SwarmDownload swarm = new SwarmDownload(hit, group.get(0).hashes(), target.partialFile(), bucket, log,
                     dropouts, progress);
             try {
-                swarm.run(group.stream().map(Candidate::connection).toList(), "get-" + group.get(0).holder().port());
+                swarm.run(group.stream().map(Candidate::connection).toList(), this::dial,
+                        "get-" + group.get(0).holder().port());
                 transferred += swarm.transferred();
                 Path landed = target.publish(target.partialFile());
                 List<Holder> delivered = swarm.workers().stream().filter(w -> w.chunksDelivered() > 0)
-                        .map(w -> w.connection().holder()).toList();
+                        .map(HolderWorker::holder).toList();
                 return new DownloadResult(landed, hit.sha256(), hit.size(), transferred, swarm.resumedBytes(),
                         delivered, Duration.ofNanos(System.nanoTime() - started), dropouts.dropped());
             } catch (SwarmDownload.WrongChunkHashes e) {
@@ -100,7 +104,8 @@ public final class Downloader {
                     Thread.currentThread().interrupt();
                     throw new DownloadException("The download of " + hit.name() + " was interrupted.", e);
                 }
-                throw new DownloadException("Cannot write " + target.partialFile() + ": " + e.getMessage() + ".", e);
+                throw new DownloadException("Cannot write " + target.partialFile() + ": " + e.getMessage() + "."
+                        + Dropouts.keptFor(target.partialFile()), e);
             } finally {
                 group.forEach(candidate -> candidate.connection().close());
             }
@@ -110,7 +115,7 @@ public final class Downloader {
 
     /** The round trip of a {@code ping} to {@code holder}, for choosing the nearest one. */
     public Duration ping(Holder holder) throws IOException {
-        try (HolderConnection connection = HolderConnection.open(holder, connectTimeout, readTimeout, 0)) {
+        try (HolderConnection connection = HolderConnection.open(holder, settings, 0)) {
             return connection.ping();
         } catch (HolderFailure failure) {
             throw new IOException("Peer " + holder.peerId() + " at " + holder.host() + ":" + holder.port()
@@ -154,11 +159,15 @@ public final class Downloader {
         }
     }
 
+    private HolderConnection dial(Holder holder) throws HolderFailure, InterruptedIOException {
+        return HolderConnection.open(holder, settings, BUFFER_BYTES);
+    }
+
     private Answer askOne(FileHit hit, Holder holder) {
         HolderConnection connection = null;
         try {
             long began = System.nanoTime();
-            connection = HolderConnection.open(holder, connectTimeout, readTimeout, BUFFER_BYTES);
+            connection = dial(holder);
             ChunkHashes hashes = connection.info(hit.sha256());
             Duration roundTrip = Duration.ofNanos(System.nanoTime() - began);
             if (hashes.size() != hit.size()) {
@@ -210,12 +219,6 @@ public final class Downloader {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             // a stale partial file is overwritten by the next attempt anyway
-        }
-    }
-
-    private static void requirePositive(Duration duration, String name) {
-        if (duration == null || duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive");
         }
     }
 }

@@ -38,7 +38,7 @@ final class Dropouts {
 
     /** A worker stopped: tells about holders that failed or sent bad bytes. */
     synchronized void stopped(HolderWorker worker) {
-        Holder holder = worker.connection().holder();
+        Holder holder = worker.holder();
         switch (worker.outcome()) {
             case CORRUPT -> {
                 corrupt = true;
@@ -70,10 +70,14 @@ final class Dropouts {
         String reasons = dropped.stream()
                 .map(d -> "peer " + d.holder().peerId() + " (" + d.reason() + ")")
                 .collect(Collectors.joining(", "));
-        String kept = Files.exists(ProgressRecord.beside(partial))
-                ? " What arrived intact is kept in " + partial + "; run get again to resume." : "";
         return new DownloadException((corrupt ? "Integrity error: no holder could deliver " + hit.name() + " intact: "
-                : "No holder could deliver " + hit.name() + ": ") + reasons + "." + kept);
+                : "No holder could deliver " + hit.name() + ": ") + reasons + "." + keptFor(partial));
+    }
+
+    /** What a failed run leaves for the next one, said to the person ("" when nothing is kept). */
+    static String keptFor(Path partial) {
+        return Files.exists(ProgressRecord.beside(partial))
+                ? " What arrived intact is kept in " + partial + "; run get again to resume." : "";
     }
 
     private static String who(Holder holder) {

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import napster.common.protocol.Holder;
@@ -21,7 +22,8 @@ import napster.common.transfer.TransferRequest;
  * One connection to a holder, speaking the transfer protocol: {@code ping}, {@code info} and
  * {@code get}s of byte ranges, which may be pipelined (sent before the bytes of the previous
  * one are read; the holder answers in order). Anything the holder gets wrong becomes a
- * {@link HolderFailure}. Not thread-safe: one worker owns it.
+ * {@link HolderFailure}, and so does a holder that sends too slowly ({@link HolderPace}). Not
+ * thread-safe: one worker owns it.
  */
 final class HolderConnection implements AutoCloseable {
     /* Refuses an info answer claiming more hash bytes than any sane chunking of the content needs. */
@@ -29,21 +31,27 @@ final class HolderConnection implements AutoCloseable {
 
     private final Holder holder;
     private final TimedChannel channel;
+    private final PacedReads paced;
     private final ByteBuffer buffer;
     private final TransferCodec codec = new TransferCodec();
+    /* Requests sent whose answers are not wholly read yet, and how much of the current body is left. */
+    private int unanswered;
+    private long bodyLeft;
+    private boolean quiet = true;
 
-    private HolderConnection(Holder holder, TimedChannel channel, int bufferBytes) {
+    private HolderConnection(Holder holder, TimedChannel channel, HolderPace pace, int bufferBytes) {
         this.holder = holder;
         this.channel = channel;
+        this.paced = new PacedReads(channel, pace);
         this.buffer = ByteBuffer.allocateDirect(Math.max(TransferCodec.MAX_LINE_BYTES, bufferBytes));
         this.buffer.limit(0);
     }
 
-    static HolderConnection open(Holder holder, Duration connectTimeout, Duration readTimeout, int bufferBytes)
+    static HolderConnection open(Holder holder, DownloadSettings settings, int bufferBytes)
             throws HolderFailure, InterruptedIOException {
         try {
             return new HolderConnection(holder, TimedChannel.connect(new InetSocketAddress(holder.host(), holder.port()),
-                    connectTimeout, readTimeout), bufferBytes);
+                    settings.connectTimeout(), settings.readTimeout()), settings.newPace(), bufferBytes);
         } catch (UnresolvedAddressException e) {
             throw new HolderFailure("unknown host", e);
         } catch (IOException e) {
@@ -53,6 +61,14 @@ final class HolderConnection implements AutoCloseable {
 
     Holder holder() {
         return holder;
+    }
+
+    /**
+     * True while the holder has answered nothing since this connection last had nothing asked (or
+     * since it opened): a failure now may only mean that the holder closed it for idling.
+     */
+    boolean quietSinceIdle() {
+        return quiet;
     }
 
     /**
@@ -72,6 +88,7 @@ final class HolderConnection implements AutoCloseable {
         if (!reply.isOk()) {
             throw new HolderFailure(describe(reply));
         }
+        answered();
     }
 
     /** The size and chunk hashes the holder has for {@code sha256}. */
@@ -95,6 +112,7 @@ final class HolderConnection implements AutoCloseable {
             target.put(buffer.slice(buffer.position(), take));
             buffer.position(buffer.position() + take);
         }
+        answered();
         try {
             return ChunkHashes.of(reply.size(), reply.chunkSize(), hashes);
         } catch (IllegalArgumentException e) {
@@ -116,6 +134,10 @@ final class HolderConnection implements AutoCloseable {
         if (reply.length() == null || reply.length() != length) {
             throw new HolderFailure("offered " + reply.length() + " bytes instead of " + length);
         }
+        bodyLeft = length;
+        if (length == 0) {
+            answered();
+        }
     }
 
     /**
@@ -124,6 +146,15 @@ final class HolderConnection implements AutoCloseable {
      * when the holder hangs up.
      */
     int readInto(ByteBuffer target) throws HolderFailure, InterruptedIOException {
+        int read = bodyBytesInto(target);
+        bodyLeft -= read;
+        if (bodyLeft == 0) {
+            answered();
+        }
+        return read;
+    }
+
+    private int bodyBytesInto(ByteBuffer target) throws HolderFailure, InterruptedIOException {
         if (buffer.hasRemaining()) {
             int take = Math.min(buffer.remaining(), target.remaining());
             target.put(buffer.slice(buffer.position(), take));
@@ -131,7 +162,7 @@ final class HolderConnection implements AutoCloseable {
             return take;
         }
         try {
-            int read = channel.read(target);
+            int read = paced.read(target);
             if (read < 0) {
                 throw new HolderFailure("closed the connection early");
             }
@@ -142,6 +173,7 @@ final class HolderConnection implements AutoCloseable {
     }
 
     private void send(TransferRequest request) throws HolderFailure, InterruptedIOException {
+        unanswered++;
         try {
             channel.writeFully(ByteBuffer.wrap(codec.encode(request)));
         } catch (IOException e) {
@@ -149,12 +181,21 @@ final class HolderConnection implements AutoCloseable {
         }
     }
 
+    /* One more answer wholly read; with none left outstanding the connection is idle again. */
+    private void answered() {
+        unanswered--;
+        if (unanswered == 0) {
+            quiet = true;
+        }
+    }
+
     private TransferReply readStatus() throws HolderFailure, InterruptedIOException {
         try {
-            byte[] line = TransferCodec.readLine(channel, buffer);
+            byte[] line = TransferCodec.readLine(paced, buffer);
             if (line == null) {
                 throw new HolderFailure("closed the connection without answering");
             }
+            quiet = false;
             TransferReply reply = codec.decode(line, TransferReply.class);
             if (reply == null) {
                 throw new HolderFailure("sent a malformed reply");
@@ -170,7 +211,7 @@ final class HolderConnection implements AutoCloseable {
     private int fill() throws HolderFailure, InterruptedIOException {
         try {
             buffer.clear();
-            int read = channel.read(buffer);
+            int read = paced.read(buffer);
             buffer.flip();
             return read;
         } catch (IOException e) {
@@ -181,6 +222,38 @@ final class HolderConnection implements AutoCloseable {
     @Override
     public void close() {
         channel.close();
+    }
+
+    /* Reads from the holder, timing each read for its pace; a holder below the floor fails the read. */
+    private static final class PacedReads implements ReadableByteChannel {
+        private final TimedChannel channel;
+        private final HolderPace pace;
+
+        PacedReads(TimedChannel channel, HolderPace pace) {
+            this.channel = channel;
+            this.pace = pace;
+        }
+
+        @Override
+        public int read(ByteBuffer target) throws IOException {
+            long began = System.nanoTime();
+            int read = channel.read(target);
+            String tooSlow = pace.read(read, System.nanoTime() - began);
+            if (tooSlow != null) {
+                throw new IOException(tooSlow);
+            }
+            return read;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isOpen();
+        }
+
+        @Override
+        public void close() {
+            channel.close();
+        }
     }
 
     /* An interrupt is the caller giving up, not the holder failing: it passes through. */

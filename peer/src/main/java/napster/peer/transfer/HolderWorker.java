@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import napster.common.protocol.Holder;
 import napster.common.transfer.ChunkHashes;
 import napster.peer.share.FileHasher;
 
@@ -15,7 +16,8 @@ import napster.peer.share.FileHasher;
  * Fetches chunks from one holder over one connection until the scheduler has nothing more for
  * it: keeps {@link #PIPELINE} requests outstanding so the holder never waits for the next
  * request, checks each chunk's SHA-256 as it arrives, and stops at the first thing the holder
- * gets wrong, giving its chunks back. The outcome says why it stopped.
+ * gets wrong (a connection it closed while idle is dialed again, see {@link HolderLink}), giving
+ * its chunks back. The outcome says why it stopped.
  */
 final class HolderWorker implements Runnable {
     /** Requests in flight on the connection: one arriving, one queued behind it. */
@@ -25,7 +27,7 @@ final class HolderWorker implements Runnable {
     enum Outcome { FINISHED, FAILED, CORRUPT, ABANDONED }
 
     private final int id;
-    private final HolderConnection connection;
+    private final HolderLink link;
     private final String sha256;
     private final ChunkHashes hashes;
     private final ChunkScheduler scheduler;
@@ -43,10 +45,10 @@ final class HolderWorker implements Runnable {
     private boolean writing;
     private volatile boolean stopRequested;
 
-    HolderWorker(int id, HolderConnection connection, String sha256, ChunkHashes hashes, ChunkScheduler scheduler,
+    HolderWorker(int id, HolderLink link, String sha256, ChunkHashes hashes, ChunkScheduler scheduler,
                  ChunkSink sink, TokenBucket bucket, Consumer<HolderWorker> onStop) {
         this.id = id;
-        this.connection = connection;
+        this.link = link;
         this.sha256 = sha256;
         this.hashes = hashes;
         this.scheduler = scheduler;
@@ -122,11 +124,12 @@ final class HolderWorker implements Runnable {
         } catch (IOException e) {
             outcome = Outcome.ABANDONED;
             localFailure = e;
+            scheduler.abandon(); // nothing more can be written: the whole download stops
         } finally {
             for (int chunk : requested) {
                 scheduler.release(chunk, id);
             }
-            connection.close();
+            link.close();
             sink.holderStopped();
             onStop.accept(this);
             scheduler.leave();
@@ -138,21 +141,20 @@ final class HolderWorker implements Runnable {
             if (stopRequested) {
                 return Outcome.ABANDONED;
             }
-            while (requested.size() < PIPELINE) {
-                // with nothing queued, wait for work while other holders may still fail and give chunks back
-                OptionalInt next = requested.isEmpty() ? scheduler.awaitNext(id) : scheduler.next(id, requested.size());
-                if (next.isEmpty()) {
-                    break;
+            try {
+                request(requested);
+                if (requested.isEmpty()) {
+                    return Outcome.FINISHED;
                 }
-                int chunk = next.getAsInt();
-                connection.requestBytes(sha256, hashes.offset(chunk), hashes.length(chunk));
-                requested.add(chunk);
-            }
-            if (requested.isEmpty()) {
-                return Outcome.FINISHED;
+                link.awaitBytes(hashes.length(requested.peek()));
+            } catch (HolderFailure failure) {
+                link.redialAfter(failure); // nothing of these answers arrived: ask again on the fresh connection
+                for (int chunk : requested) {
+                    link.requestBytes(sha256, hashes.offset(chunk), hashes.length(chunk));
+                }
+                continue;
             }
             int chunk = requested.peek();
-            connection.awaitBytes(hashes.length(chunk));
             if (!receive(chunk)) {
                 // another holder delivered this chunk first (the end game). The download may still need
                 // this holder: a chunk in flight elsewhere can fail. So read past the rest of this copy
@@ -172,6 +174,19 @@ final class HolderWorker implements Runnable {
                 scheduler.release(chunk, id);
                 return Outcome.ABANDONED;
             }
+        }
+    }
+
+    /* Tops the pipeline up; with nothing queued, waits for work while other holders may still give chunks back. */
+    private void request(Deque<Integer> requested) throws HolderFailure, InterruptedIOException, InterruptedException {
+        while (requested.size() < PIPELINE) {
+            OptionalInt next = requested.isEmpty() ? scheduler.awaitNext(id) : scheduler.next(id, requested.size());
+            if (next.isEmpty()) {
+                return;
+            }
+            int chunk = next.getAsInt();
+            requested.add(chunk); // first, so a failed send still gives the chunk back
+            link.requestBytes(sha256, hashes.offset(chunk), hashes.length(chunk));
         }
     }
 
@@ -208,7 +223,7 @@ final class HolderWorker implements Runnable {
     private int readSlice(int length) throws HolderFailure, InterruptedIOException, InterruptedException {
         int slice = bucket == null ? length : bucket.sliceBytes();
         chunkBuffer.limit(Math.min(length, chunkBuffer.position() + slice));
-        int count = connection.readInto(chunkBuffer);
+        int count = link.readInto(chunkBuffer);
         sink.received(count);
         if (bucket != null) {
             bucket.take(count);
@@ -216,8 +231,13 @@ final class HolderWorker implements Runnable {
         return count;
     }
 
-    HolderConnection connection() {
-        return connection;
+    Holder holder() {
+        return link.holder();
+    }
+
+    /** How many times the holder was dialed again after it closed an idle connection. */
+    int redials() {
+        return link.redials();
     }
 
     Outcome outcome() {

@@ -55,17 +55,45 @@ record ProgressRecord(String sha256, long size, ChunkHashes hashes, BitSet done)
         }
     }
 
-    /** Writes the record whole or not at all (a temporary file moved over the old one). */
+    /**
+     * Writes the record whole or not at all: a temporary file moved over the old one. If that
+     * fails (a full disk), the temporary file is removed and the old record stays as it was.
+     */
     void write(Path file) throws IOException {
         Stored stored = new Stored(sha256, size, hashes.chunkSize(), Base64.getEncoder().encodeToString(hashes.bytes()),
                 Base64.getEncoder().encodeToString(done.toByteArray()));
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(temporary, JSON.writeValueAsBytes(stored));
         try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(temporary, JSON.writeValueAsBytes(stored));
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
+    }
+
+    /** The bytes of the recorded chunks that lie wholly within a partial file of {@code partialSize} bytes. */
+    long bytesWithin(long partialSize) {
+        long bytes = 0;
+        for (int chunk = done.nextSetBit(0); chunk >= 0; chunk = done.nextSetBit(chunk + 1)) {
+            if (within(chunk, partialSize)) {
+                bytes += hashes.length(chunk);
+            }
+        }
+        return bytes;
+    }
+
+    /** Whether {@code chunk} lies wholly within a partial file of {@code partialSize} bytes (else it cannot be there). */
+    boolean within(int chunk, long partialSize) {
+        return hashes.offset(chunk) + hashes.length(chunk) <= partialSize;
     }
 
     @Override

@@ -51,10 +51,11 @@ final class SwarmDownload {
     }
 
     /**
-     * Runs the download over the given open connections (best first; each is closed by the end).
-     * Returns normally once the partial file holds the whole, verified content.
+     * Runs the download over the given open connections (best first; each is closed by the end),
+     * dialing a holder again through {@code dialer} when it closed an idle connection. Returns
+     * normally once the partial file holds the whole, verified content.
      */
-    void run(List<HolderConnection> connections, String threadPrefix)
+    void run(List<HolderConnection> connections, HolderLink.Dialer dialer, String threadPrefix)
             throws WrongChunkHashes, IncompleteDownload, IOException, InterruptedException {
         Path recordFile = ProgressRecord.beside(partial);
         Optional<ProgressRecord> record = ProgressRecord.read(recordFile)
@@ -70,7 +71,7 @@ final class SwarmDownload {
             BitSet done = new BitSet();
             ChunkSink probe = new ChunkSink(file, recordFile, hit.sha256(), hashes, done, DownloadProgress.NONE);
             if (record.isPresent()) {
-                done = resume(record.get().done(), file.size(), probe, check);
+                done = resume(record.get(), file.size(), probe, check);
             }
             ChunkSink sink = new ChunkSink(file, recordFile, hit.sha256(), hashes, done, progress);
             sink.start();
@@ -79,12 +80,9 @@ final class SwarmDownload {
                 lengths[chunk] = hashes.length(chunk);
             }
             ChunkScheduler scheduler = new ChunkScheduler(lengths, done);
-            start(connections, scheduler, sink, done, threadPrefix);
+            start(connections, dialer, scheduler, sink, done, threadPrefix);
             try {
-                while (!check.complete()) {
-                    if (!scheduler.awaitDone(check.nextChunk())) {
-                        throw new IncompleteDownload(sink.transferred());
-                    }
+                while (!check.complete() && scheduler.awaitDone(check.nextChunk())) {
                     check.absorbNext(sink);
                 }
             } finally {
@@ -94,13 +92,16 @@ final class SwarmDownload {
                 joinWorkers();
                 transferred = sink.transferred();
                 if (!check.complete()) {
-                    sink.saveRecord(); // what this run got stays for the next one
+                    saveForLater(sink);
                 }
             }
             for (HolderWorker worker : workers) {
                 if (worker.localFailure() != null) {
                     throw worker.localFailure();
                 }
+            }
+            if (!check.complete()) {
+                throw new IncompleteDownload(transferred);
             }
             if (!check.matches(hit.sha256())) {
                 file.close();
@@ -113,13 +114,28 @@ final class SwarmDownload {
         Files.deleteIfExists(recordFile);
     }
 
+    /*
+     * What this run got stays for the next one. If even the record cannot be written (a full disk),
+     * the previous record stays as it was: it claims only chunks written before it, so it is still
+     * true, and the reason this run stopped is what the user needs to hear.
+     */
+    private static void saveForLater(ChunkSink sink) {
+        try {
+            sink.saveRecord();
+        } catch (IOException e) {
+            // the earlier record stands; ProgressRecord.write left no temporary file behind
+        }
+    }
+
     private long transferred;
 
     /* Checks the chunks a previous run recorded as done; what no longer holds is fetched again. */
-    private BitSet resume(BitSet recorded, long partialSize, ChunkSink file, WholeFileCheck check) throws IOException {
+    private BitSet resume(ProgressRecord record, long partialSize, ChunkSink file, WholeFileCheck check)
+            throws IOException {
         BitSet done = new BitSet();
+        BitSet recorded = record.done();
         for (int chunk = recorded.nextSetBit(0); chunk >= 0; chunk = recorded.nextSetBit(chunk + 1)) {
-            if (hashes.offset(chunk) + hashes.length(chunk) > partialSize) {
+            if (!record.within(chunk, partialSize)) {
                 continue;
             }
             boolean intact = chunk == check.nextChunk() ? check.absorbNextIfIntact(file) : check.intact(file, chunk);
@@ -135,8 +151,8 @@ final class SwarmDownload {
         return done;
     }
 
-    private void start(List<HolderConnection> connections, ChunkScheduler scheduler, ChunkSink sink, BitSet done,
-                       String threadPrefix) {
+    private void start(List<HolderConnection> connections, HolderLink.Dialer dialer, ChunkScheduler scheduler,
+                       ChunkSink sink, BitSet done, String threadPrefix) {
         int missing = hashes.count() - done.cardinality();
         int useful = Math.max(0, Math.min(connections.size(), missing));
         for (int i = 0; i < connections.size(); i++) {
@@ -145,12 +161,12 @@ final class SwarmDownload {
                 connection.close();
                 continue;
             }
-            workers.add(new HolderWorker(i, connection, hit.sha256(), hashes, scheduler, sink, bucket,
+            workers.add(new HolderWorker(i, new HolderLink(connection, dialer), hit.sha256(), hashes, scheduler, sink, bucket,
                     dropouts::stopped));
             scheduler.join(); // all join before any asks, so the scheduler knows how many share the chunks
         }
         for (HolderWorker worker : workers) {
-            Thread thread = new Thread(worker, threadPrefix + "-peer-" + worker.connection().holder().peerId());
+            Thread thread = new Thread(worker, threadPrefix + "-peer-" + worker.holder().peerId());
             thread.setDaemon(true);
             worker.thread(thread);
             thread.start();

@@ -192,6 +192,32 @@ class ChunkSchedulerTest {
     }
 
     @Test
+    void abandon_wakesTheWaitersAndHandsOutNothingMore() throws Exception {
+        ChunkScheduler scheduler = scheduler(2, 2);
+        scheduler.next(A, 0);
+        scheduler.received(0, 900);
+        scheduler.next(B, 0);
+        scheduler.received(1, 900);
+        CompletableFuture<Boolean> finish = CompletableFuture.supplyAsync(() -> awaitDone(scheduler, 0));
+        CompletableFuture<OptionalInt> idle = CompletableFuture.supplyAsync(() -> awaitNext(scheduler, C));
+
+        scheduler.abandon();
+
+        assertThat(finish.get(10, TimeUnit.SECONDS)).as("the download stops waiting while A and B are still in").isFalse();
+        assertThat(idle.get(10, TimeUnit.SECONDS)).isEmpty();
+        scheduler.release(0, A);
+        assertThat(scheduler.next(C, 0)).isEmpty();
+    }
+
+    private static boolean awaitDone(ChunkScheduler scheduler, int chunk) {
+        try {
+            return scheduler.awaitDone(chunk);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void done_isACopy() {
         ChunkScheduler scheduler = scheduler(2, 1);
         scheduler.done().set(1);

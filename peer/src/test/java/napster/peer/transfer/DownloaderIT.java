@@ -14,15 +14,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import napster.common.protocol.FileHit;
 import napster.common.protocol.Holder;
 import napster.common.transfer.ChunkHashes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +38,8 @@ class DownloaderIT {
     private static final int CHUNK = ChunkHashes.DEFAULT_CHUNK_SIZE;
     /** Three chunks, the last one short. */
     private static final int SIZE = 2 * CHUNK + 123_457;
+    /** How a holder below the pace floor is named. */
+    private static final String TOO_SLOW = "sent \\d+ bytes? in \\d+ s, below the floor of 1 KiB/s";
 
     @TempDir
     Path dir;
@@ -42,6 +48,9 @@ class DownloaderIT {
     Path downloads;
     final List<String> log = new CopyOnWriteArrayList<>();
     final Downloader downloader = new Downloader(Duration.ofSeconds(5), Duration.ofSeconds(10));
+    /** Drops a holder that sends less than 1 KiB/s over a 2 s window of waiting for it. */
+    final Downloader paced = new Downloader(new DownloadSettings(Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofSeconds(2), 1024), null);
 
     @BeforeEach
     void createTheFile() throws IOException {
@@ -120,13 +129,22 @@ class DownloaderIT {
     void download_oneCorruptHolderAmongTwo_correctBytesAndTheCorruptOneNamed() throws Exception {
         Path bad = copyIn("share2");
         try (TestPeer corrupt = TestPeer.serving(bad.getParent());
-             TestPeer honest = TestPeer.serving(original.getParent())) {
+             TestPeer honest = TestPeer.serving(original.getParent());
+             GatedProxy honestGate = new GatedProxy(honest.port())) {
             for (int chunk = 0; chunk < 3; chunk++) {
                 corrupt(bad, chunk); // whichever chunk it gets first is bad
             }
-            FileHit hit = TestPeer.hitFor(original, corrupt.holder(1, "big.bin"), honest.holder(2, "big.bin"));
+            FileHit hit = TestPeer.hitFor(original, corrupt.holder(1, "big.bin"),
+                    TestPeer.holderAt(2, honestGate.port(), "big.bin"));
 
-            DownloadResult result = downloader.download(hit, hit.peers(), downloads, log::add);
+            // the honest holder answers gets only once the corrupt one has sent a bad chunk: it cannot finish
+            // first, and of 3 chunks between 2 holders (at most 2 in flight each) the corrupt one surely gets one
+            DownloadResult result = downloader.download(hit, hit.peers(), downloads, line -> {
+                log.add(line);
+                if (line.contains("wrong SHA-256")) {
+                    honestGate.open();
+                }
+            });
 
             assertThat(Files.mismatch(original, result.path())).isEqualTo(-1L);
             assertThat(result.peers()).extracting(Holder::peerId).containsExactly(2);
@@ -136,6 +154,66 @@ class DownloaderIT {
             });
             assertThat(log).singleElement().asString().matches("Peer 1 at 127\\.0\\.0\\.1:" + corrupt.port()
                     + " sent chunk [012] with a wrong SHA-256; dropped it, its chunks come from the others\\.");
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void download_onlyHolderTrickles_failsNamingItAndKeepsWhatArrivedForResume() throws Exception {
+        // chunk 0 arrives whole, then one byte every 200 ms: each read is quick, the whole would take weeks
+        try (TricklingHolder trickler = TricklingHolder.serving(original, CHUNK, Duration.ofMillis(200))) {
+            FileHit hit = TestPeer.hitFor(original, TestPeer.holderAt(1, trickler.port(), "big.bin"));
+            Path partial = downloads.resolve("big.bin.napster-part");
+
+            assertThatThrownBy(() -> paced.download(hit, hit.peers(), downloads, log::add))
+                    .isInstanceOf(DownloadException.class)
+                    .message().matches("No holder could deliver big\\.bin: peer 1 \\(" + TOO_SLOW + "\\)\\."
+                            + " What arrived intact is kept in " + Pattern.quote(partial.toString())
+                            + "; run get again to resume\\.");
+
+            assertThat(log).singleElement().asString().matches("Peer 1 at 127\\.0\\.0\\.1:" + trickler.port()
+                    + " stopped serving this file \\(" + TOO_SLOW + "\\) after 1 chunks\\.");
+            assertThat(ProgressRecord.read(ProgressRecord.beside(partial)).orElseThrow().done()).isEqualTo(chunks(0));
+            assertThat(Arrays.copyOf(Files.readAllBytes(partial), CHUNK)).isEqualTo(Arrays.copyOf(content, CHUNK));
+            assertThat(downloads.resolve("big.bin")).doesNotExist();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void download_tricklerAndHonestHolder_completesFromTheHonestOneAndNamesTheTrickler() throws Exception {
+        Path pair = TestFiles.random(dir.resolve("pair1/pair.bin"), CHUNK + 100_000, 11); // 2 chunks: one each
+        // capped at 512 KiB/s, the honest holder needs at least 8 s for its chunk, the trickler is judged after 2 s
+        try (TricklingHolder trickler = TricklingHolder.serving(pair, 0, Duration.ofMillis(200));
+             TestPeer honest = TestPeer.serving(copyOf(pair, "pair2").getParent(), 4, Duration.ofSeconds(10), 512 << 10)) {
+            FileHit hit = TestPeer.hitFor(pair, TestPeer.holderAt(1, trickler.port(), "pair.bin"),
+                    honest.holder(2, "pair.bin"));
+
+            DownloadResult result = paced.download(hit, hit.peers(), downloads, log::add);
+
+            assertThat(Files.mismatch(pair, result.path())).isEqualTo(-1L);
+            assertThat(result.peers()).extracting(Holder::peerId).containsExactly(2);
+            assertThat(result.dropped()).singleElement().satisfies(dropped -> {
+                assertThat(dropped.holder().peerId()).isEqualTo(1);
+                assertThat(dropped.reason()).matches(TOO_SLOW);
+            });
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void download_holderTricklesItsChunkHashes_isLeftOutAndTheOtherDelivers() throws Exception {
+        try (TricklingHolder trickler = TricklingHolder.tricklingInfo(original, Duration.ofMillis(200));
+             TestPeer honest = TestPeer.serving(original.getParent())) {
+            FileHit hit = TestPeer.hitFor(original, TestPeer.holderAt(1, trickler.port(), "big.bin"),
+                    honest.holder(2, "big.bin"));
+
+            DownloadResult result = paced.download(hit, hit.peers(), downloads, log::add);
+
+            assertThat(Files.mismatch(original, result.path())).isEqualTo(-1L);
+            assertThat(result.peers()).extracting(Holder::peerId).containsExactly(2);
+            assertThat(log).singleElement().asString().matches("Peer 1 at 127\\.0\\.0\\.1:" + trickler.port()
+                    + " cannot help \\(" + TOO_SLOW + "\\)\\.");
         }
     }
 
@@ -260,7 +338,7 @@ class DownloaderIT {
             Files.createDirectories(downloads);
             Path partial = Files.copy(original, downloads.resolve("big.bin.napster-part"));
             ChunkHashes hashes = chunkHashes(peer);
-            java.util.BitSet all = new java.util.BitSet();
+            BitSet all = new BitSet();
             all.set(0, 3);
             new ProgressRecord(hit.sha256(), SIZE, hashes, all).write(ProgressRecord.beside(partial));
             corrupt(partial, 2);
@@ -412,6 +490,14 @@ class DownloaderIT {
         assertThatThrownBy(() -> downloader.ping(TestPeer.holderAt(4, port, "big.bin")))
                 .isInstanceOf(IOException.class)
                 .hasMessage("Peer 4 at 127.0.0.1:" + port + " did not answer the ping (connection refused).");
+    }
+
+    private static BitSet chunks(int... indexes) {
+        BitSet set = new BitSet();
+        for (int index : indexes) {
+            set.set(index);
+        }
+        return set;
     }
 
     private static ChunkHashes chunkHashes(TestPeer peer) {

@@ -7,11 +7,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A misbehaving holder: answers every request with a fixed status line and body, then hangs up. */
+/** A misbehaving holder: answers every request with a fixed status line and body (or nothing), then hangs up. */
 final class FakeHolder implements AutoCloseable {
     private final ServerSocket listener;
     private final Thread thread;
+    private final AtomicInteger connections = new AtomicInteger();
 
     private FakeHolder(String statusLine, byte[] body) throws IOException {
         listener = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
@@ -28,6 +30,16 @@ final class FakeHolder implements AutoCloseable {
         return new FakeHolder(statusLine, new byte[0]);
     }
 
+    /** Reads the request and hangs up without a word. */
+    static FakeHolder hangingUp() throws IOException {
+        return new FakeHolder(null, new byte[0]);
+    }
+
+    /** How many connections it has taken. */
+    int connections() {
+        return connections.get();
+    }
+
     int port() {
         return listener.getLocalPort();
     }
@@ -35,10 +47,14 @@ final class FakeHolder implements AutoCloseable {
     private void serve(String statusLine, byte[] body) {
         while (!listener.isClosed()) {
             try (Socket socket = listener.accept()) {
+                connections.incrementAndGet();
                 InputStream in = socket.getInputStream();
                 int b;
                 while ((b = in.read()) >= 0 && b != '\n') {
                     // read the request line and ignore it
+                }
+                if (statusLine == null) {
+                    continue;
                 }
                 OutputStream out = socket.getOutputStream();
                 out.write((statusLine + "\n").getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package napster.peer.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import napster.common.protocol.FileHit;
+import napster.common.protocol.Holder;
 import napster.common.transfer.ChunkHashes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +28,7 @@ class HolderWorkerIT {
     /** The holder the test plays: it claims chunks and then delivers or fails them on cue. */
     private static final int OTHER = 9;
     private static final int WORKER = 0;
+    private static final DownloadSettings SETTINGS = new DownloadSettings(Duration.ofSeconds(5), Duration.ofSeconds(10));
 
     @TempDir
     Path dir;
@@ -39,8 +42,7 @@ class HolderWorkerIT {
              FileChannel partial = FileChannel.open(partialPath, StandardOpenOption.CREATE_NEW,
                      StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             FileHit hit = TestPeer.hitFor(original, peer.holder(1, "big.bin"));
-            HolderConnection connection = HolderConnection.open(hit.peers().get(0), Duration.ofSeconds(5),
-                    Duration.ofSeconds(10), Downloader.BUFFER_BYTES);
+            HolderConnection connection = dial(hit.peers().get(0));
             ChunkHashes hashes = connection.info(hit.sha256());
             ChunkSink sink = new ChunkSink(partial, dir.resolve("big.bin.record"), hit.sha256(), hashes, new BitSet(),
                     DownloadProgress.NONE);
@@ -50,8 +52,8 @@ class HolderWorkerIT {
             assertThat(scheduler.next(OTHER, 0)).hasValue(0);
             assertThat(scheduler.next(OTHER, 1)).hasValue(1);
             List<HolderWorker> stopped = new CopyOnWriteArrayList<>();
-            HolderWorker worker = new HolderWorker(WORKER, connection, hit.sha256(), hashes, scheduler, sink, null,
-                    stopped::add);
+            HolderWorker worker = new HolderWorker(WORKER, new HolderLink(connection, HolderWorkerIT::dial), hit.sha256(),
+                    hashes, scheduler, sink, null, stopped::add);
             Thread thread = new Thread(worker, "holder-worker-it");
             worker.thread(thread);
             thread.start();
@@ -80,5 +82,9 @@ class HolderWorkerIT {
             assertThat(Arrays.copyOfRange(written, 0, CHUNK)).as("chunk 0 is the other holder's to write")
                     .containsOnly(0);
         }
+    }
+
+    private static HolderConnection dial(Holder holder) throws HolderFailure, InterruptedIOException {
+        return HolderConnection.open(holder, SETTINGS, Downloader.BUFFER_BYTES);
     }
 }

@@ -2,7 +2,9 @@ package napster.peer.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
@@ -55,6 +57,32 @@ class ProgressRecordTest {
         new ProgressRecord(SHA, 2L * CHUNK + 10, threeChunks(), chunks(0, 1)).write(file);
 
         assertThat(ProgressRecord.read(file).orElseThrow().done()).isEqualTo(chunks(0, 1));
+    }
+
+    @Test
+    void write_diskFull_failsLeavingNoTemporaryFileAndTheOldRecordAsItWas() throws Exception {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.exists(full), "no /dev/full here to play a full disk");
+        Path file = dir.resolve("x.progress");
+        ProgressRecord old = new ProgressRecord(SHA, 2L * CHUNK + 10, threeChunks(), chunks(0));
+        old.write(file);
+        // the temporary file leads to a device where every write fails with "No space left on device"
+        Files.createSymbolicLink(dir.resolve("x.progress.tmp"), full);
+
+        assertThatThrownBy(() -> new ProgressRecord(SHA, 2L * CHUNK + 10, threeChunks(), chunks(0, 1)).write(file))
+                .isInstanceOf(IOException.class).hasMessageContaining("No space left on device");
+
+        assertThat(dir.resolve("x.progress.tmp")).doesNotExist();
+        assertThat(ProgressRecord.read(file)).contains(old);
+    }
+
+    @Test
+    void bytesWithin_countsTheRecordedChunksThatFitInThePartialFile() {
+        ProgressRecord record = new ProgressRecord(SHA, 2L * CHUNK + 10, threeChunks(), chunks(0, 2));
+
+        assertThat(record.bytesWithin(2L * CHUNK + 10)).isEqualTo(CHUNK + 10);
+        assertThat(record.bytesWithin(2L * CHUNK + 9)).as("chunk 2 is cut short").isEqualTo(CHUNK);
+        assertThat(record.bytesWithin(0)).isZero();
     }
 
     @Test

@@ -16,7 +16,6 @@ import jakarta.jms.TextMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -167,18 +166,13 @@ class BrokerLauncherIT {
     void replyQueue_ofAnotherPeer_isRefusedByTheBrokerItself() throws Exception {
         // STOMP skips the Java client's own check, so only the broker stands between bob and alice's replies
         try (Connection alice = login("peer", "peer");
-             Socket bob = new Socket("127.0.0.1", broker.stompUri().getPort())) {
+             StompClient bob = StompClient.login(broker.stompUri().getPort(), "peer", "peer")) {
             TemporaryQueue aliceReplies = alice.createSession(false, Session.AUTO_ACKNOWLEDGE).createTemporaryQueue();
-            bob.setSoTimeout((int) RECEIVE_MILLIS);
-            OutputStream out = bob.getOutputStream();
-            out.write("CONNECT\naccept-version:1.2\nhost:localhost\nlogin:peer\npasscode:peer\n\n\0"
-                    .getBytes(StandardCharsets.UTF_8));
-            assertThat(readFrame(bob.getInputStream())).startsWith("CONNECTED");
 
-            out.write(("SUBSCRIBE\nid:0\ndestination:/remote-temp-queue/" + aliceReplies.getQueueName()
-                    + "\nreceipt:r1\n\n\0").getBytes(StandardCharsets.UTF_8));
+            bob.send("SUBSCRIBE\nid:0\ndestination:/remote-temp-queue/" + aliceReplies.getQueueName()
+                    + "\nreceipt:r1\n\n");
 
-            assertThat(readFrame(bob.getInputStream())).startsWith("ERROR").contains(
+            assertThat(bob.readFrame()).startsWith("ERROR").contains(
                     "message:Subscribing to a temporary queue created by another connection is not permitted");
         }
     }
@@ -274,19 +268,6 @@ class BrokerLauncherIT {
                 .isInstanceOf(BrokerStartException.class)
                 .hasMessageStartingWith("The broker configuration " + config.resolve("activemq.xml") + " is invalid at line "
                         + brokenLine + " (");
-    }
-
-    /** One STOMP frame up to its NUL, without the heart-beat newlines before it. */
-    private static String readFrame(InputStream in) throws IOException {
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        int b = in.read();
-        while (b == '\n' || b == '\r') {
-            b = in.read();
-        }
-        for (; b > 0; b = in.read()) {
-            frame.write(b);
-        }
-        return frame.toString(StandardCharsets.UTF_8);
     }
 
     /** Sends a STOMP 1.2 CONNECT with the given headers and returns the broker's answer frame. */

@@ -9,6 +9,7 @@ import napster.broker.BrokerLauncher;
 import napster.broker.BrokerSettings;
 import napster.common.jms.ClientSettings;
 import napster.indexer.Indexer;
+import napster.indexer.IndexerSettings;
 
 /**
  * The system under measurement: the real broker (in this process, from broker-config's
@@ -40,7 +41,9 @@ final class BenchSystem implements AutoCloseable {
                 broker = BrokerLauncher.start(new BrokerSettings(configDir(), "127.0.0.1", 0, 0, dataDir));
                 url = broker.localOpenWireUrl();
             }
-            Indexer indexer = Indexer.start(new ClientSettings(url, "indexer", options.indexerPassword));
+            // the benchmark's clients search as fast as they can: no per-connection limit
+            Indexer indexer = Indexer.start(new ClientSettings(url, "indexer", options.indexerPassword),
+                    IndexerSettings.defaults().withSearchRate(0));
             return new BenchSystem(broker, dataDir, url, options, indexer);
         } catch (Exception e) {
             if (broker != null) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import napster.common.jms.ClientSettings;
 import napster.indexer.Indexer;
+import napster.indexer.IndexerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -39,7 +40,8 @@ final class UpCommand implements Callable<Integer> {
                 BrokerMain.printConsole(out, console);
                 // the indexer logs in with the password users.properties gives it, so changing it there is enough
                 String password = BrokerUsers.read(broker.settings().usersFile()).password(INDEXER_USER).orElse(INDEXER_USER);
-                try (Indexer indexer = Indexer.start(new ClientSettings(broker.localOpenWireUrl(), INDEXER_USER, password))) {
+                try (Indexer indexer = Indexer.start(new ClientSettings(broker.localOpenWireUrl(), INDEXER_USER, password),
+                        IndexerSettings.defaultsBesideBroker())) {
                     out.println("Indexer ready.");
                     BrokerMain.printRunning(out);
                     signal.await();

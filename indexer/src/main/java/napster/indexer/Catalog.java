@@ -77,9 +77,10 @@ final class Catalog {
     /**
      * Offers {@code top} every content with a name that equals the query (exactly, then
      * ignoring case) or contains it ignoring case. Reads the names the word index points to,
-     * not all of them, unless the query has no letter or digit.
+     * not all of them, unless the query has no letter or digit; never more than {@code budget}
+     * allows (the exact name is looked up first, outside the budget).
      */
-    void search(NameMatch match, TopHits top) {
+    void search(NameMatch match, TopHits top, SearchBudget budget) {
         String lowerQuery = match.lowerQuery();
         if (lowerQuery.isEmpty()) {
             return;
@@ -90,7 +91,7 @@ final class Catalog {
             sameName.forEach(content -> top.offer(RankedContent.of(content, match)));
         }
         MatchPass substrings = new MatchPass(match, top);
-        words.forEachContaining(lowerQuery, entry -> {
+        words.forEachContaining(lowerQuery, budget, entry -> {
             if (entry != sameName) {
                 substrings.accept(entry);
             }
@@ -100,6 +101,11 @@ final class Catalog {
 
     long fileCount() {
         return fileCount;
+    }
+
+    /** Heap bytes the catalogue takes at most, estimated (see {@link IndexBudget}). */
+    long estimatedBytes() {
+        return IndexBudget.fileBytes(fileCount) + words.estimatedWordBytes();
     }
 
     int contentCount() {

@@ -28,6 +28,20 @@ public final class FileIndex {
     private final Map<String, Share> sharesByKey = new HashMap<>();
     private final Catalog catalog = new Catalog();
     private final HitFactory hits = new HitFactory(peerId -> sharesById.get(peerId).peer);
+    private final int maxCandidates;
+
+    /** With the default search budget ({@link SearchBudget#DEFAULT_MAX_CANDIDATES}). */
+    public FileIndex() {
+        this(SearchBudget.DEFAULT_MAX_CANDIDATES);
+    }
+
+    /** {@code maxCandidates}: the most words and names one search may read before it answers partial results. */
+    public FileIndex(int maxCandidates) {
+        if (maxCandidates < 1) {
+            throw new IllegalArgumentException("maxCandidates must be at least 1");
+        }
+        this.maxCandidates = maxCandidates;
+    }
 
     /**
      * Adds a peer, or replaces a known one's address, upload capacity and whole share. Files
@@ -194,29 +208,33 @@ public final class FileIndex {
      * Contents whose names equal the query (exactly, then ignoring case) or contain it
      * ignoring case, best first, at most {@code limit}. Costs the names holding a word that
      * contains the query's longest run of letters and digits (every name for a query without
-     * any) plus work for the matches; memory stays bounded by the limit.
+     * any) plus work for the matches, never more than the search budget; memory stays bounded
+     * by the limit.
      */
     public List<FileHit> search(String query, int limit) {
         NameMatch match = NameMatch.of(query);
-        return read(() -> best(match, limit).stream().map(ranked -> hits.toHit(ranked, match)).toList());
+        return read(() -> best(match, limit, new SearchBudget(maxCandidates)).stream()
+                .map(ranked -> hits.toHit(ranked, match)).toList());
     }
 
     /**
      * The same search as {@link #search}, answered as the text of its {@code searchResult}
-     * message (see {@link SearchResultText}): what the indexer sends.
+     * message (see {@link SearchResultText}): what the indexer sends. Partial when the search
+     * ran out of budget or the reply out of room.
      */
     public EncodedSearchResult searchText(String query, int limit) {
         NameMatch match = NameMatch.of(query);
         return read(() -> {
-            List<RankedContent> best = best(match, limit);
-            return new EncodedSearchResult(query, best.size(), SearchResultText.of(query, best, match, hits));
+            SearchBudget budget = new SearchBudget(maxCandidates);
+            List<RankedContent> best = best(match, limit, budget);
+            return SearchResultText.of(query, best, match, hits, budget.exhausted());
         });
     }
 
     /* Call under the read lock. */
-    private List<RankedContent> best(NameMatch match, int limit) {
+    private List<RankedContent> best(NameMatch match, int limit, SearchBudget budget) {
         TopHits top = new TopHits(limit);
-        catalog.search(match, top);
+        catalog.search(match, top, budget);
         return top.bestFirst();
     }
 
@@ -228,6 +246,24 @@ public final class FileIndex {
         }
         return read(() -> Optional.ofNullable(catalog.content(sha256))
                 .map(content -> hits.toHit(RankedContent.of(content, any), any)));
+    }
+
+    /**
+     * The search by content as the text of its reply ({@code query} is the SHA-256, as in a
+     * {@code searchResult} for a hash): one hit, or none, its holders cut to the reply's size.
+     */
+    public EncodedSearchResult searchTextBySha256(String sha256) {
+        NameMatch any = NameMatch.any();
+        return read(() -> {
+            Content content = Fields.isSha256(sha256) ? catalog.content(sha256) : null;
+            List<RankedContent> found = content == null ? List.of() : List.of(RankedContent.of(content, any));
+            return SearchResultText.of(sha256, found, any, hits, false);
+        });
+    }
+
+    /** Heap bytes the index takes at most, estimated from what it holds (see {@link IndexBudget}). */
+    public long estimatedBytes() {
+        return read(catalog::estimatedBytes);
     }
 
     public IndexStats stats() {

@@ -46,6 +46,7 @@ public final class IndexService {
     private final Clock clock;
     private final Leases leases;
     private final IndexListener listener;
+    private final IndexBudget budget;
     // guards nextPeerId, the check-then-act between a key lookup and the change it allows, and event order
     private final Object changes = new Object();
     private int nextPeerId = 1;
@@ -56,10 +57,16 @@ public final class IndexService {
 
     /** {@code missedBeats}: how many heartbeats in a row a peer may miss before {@link #expire()} drops it. */
     public IndexService(FileIndex index, Clock clock, int missedBeats, IndexListener listener) {
+        this(index, clock, missedBeats, listener, IndexBudget.standalone());
+    }
+
+    /** {@code budget}: how much the index may hold; registrations past it are refused with index-full. */
+    public IndexService(FileIndex index, Clock clock, int missedBeats, IndexListener listener, IndexBudget budget) {
         this.index = Objects.requireNonNull(index, "index");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.leases = new Leases(missedBeats);
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     public FileIndex index() {
@@ -116,11 +123,12 @@ public final class IndexService {
     }
 
     /**
-     * Answers a search by name as the text of its reply (see {@link FileIndex#searchText}),
-     * or null for a search by content, which {@link #handle} answers.
+     * Answers a search as the text of its reply (see {@link FileIndex#searchText}), by name or
+     * by content: what the indexer sends.
      */
     public EncodedSearchResult searchText(Search search) {
-        return search.sha256() == null ? index.searchText(search.query(), search.effectiveLimit()) : null;
+        return search.sha256() == null ? index.searchText(search.query(), search.effectiveLimit())
+                : index.searchTextBySha256(search.sha256());
     }
 
     private SearchResult search(Search search) {
@@ -148,6 +156,11 @@ public final class IndexService {
             Optional<Peer> known = index.peerByKey(register.peerKey());
             if (known.isPresent() && !Objects.equals(known.get().user(), user)) {
                 return forbidden();
+            }
+            // the registration replaces what the peer shared before
+            int before = known.map(peer -> index.fileCount(peer.peerId())).orElse(0);
+            if (!budget.allows(index.stats().files() - before, index.estimatedBytes(), register.files().size())) {
+                return indexFull();
             }
             int peerId = known.map(Peer::peerId).orElseGet(() -> nextPeerId++);
             Peer peer = new Peer(peerId, register.peerKey(), user, register.host(), register.port(), register.slots(),
@@ -179,6 +192,10 @@ public final class IndexService {
             // an upper bound: the removed files may not all be shared
             if ((long) index.fileCount(peer.peerId()) + update.added().size() > MAX_FILES_PER_PEER) {
                 return tooManyFiles();
+            }
+            // removals may not all be shared: counted as if none were
+            if (!budget.allows(index.stats().files(), index.estimatedBytes(), update.added().size())) {
+                return indexFull();
             }
             Instant now = clock.instant();
             ShareChange change = index.update(peer.peerId(), update.added(), update.removed(), now);
@@ -261,6 +278,10 @@ public final class IndexService {
     private static ErrorReply unknownPeer() {
         return new ErrorReply(ErrorReply.UNKNOWN_PEER,
                 "This peer is not registered (the indexer may have restarted); register again.");
+    }
+
+    private ErrorReply indexFull() {
+        return new ErrorReply(ErrorReply.INDEX_FULL, budget.refusal());
     }
 
     private static ErrorReply tooManyFiles() {

@@ -18,7 +18,6 @@ import napster.common.jms.Destinations;
 import napster.common.jms.JmsCodec;
 import napster.common.protocol.Heartbeat;
 import napster.common.protocol.ListPeers;
-import napster.common.protocol.Message;
 import napster.common.protocol.ProtocolCodec;
 import napster.common.protocol.Register;
 import napster.common.protocol.Search;
@@ -28,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The indexer's broker side: serves {@code napster.register} and {@code napster.search},
- * each on its own failover connection so registrations never hold up searches, with one
- * shared {@link IndexService}; publishes index events and reannounce requests on a third.
+ * The indexer's broker side: serves {@code napster.register} (in order) and
+ * {@code napster.search} (one consumer, a worker per core), each on its own failover connection
+ * so registrations never hold up searches, with one shared {@link IndexService}; publishes
+ * index events and reannounce requests on a third.
  * Sweeps lapsed leases periodically. When it starts, and again when the broker comes back
  * after an outage, it asks every peer to register again. Close it to stop and disconnect.
  */
@@ -41,8 +41,6 @@ public final class Indexer implements AutoCloseable {
     public static final String RECONNECTED = "broker reconnected";
     /** While the broker is away, a reply or event fails after this long instead of blocking. */
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
-    /** Searches each consumer takes ahead: small, so a busy consumer does not sit on searches another could answer. */
-    static final int SEARCH_PREFETCH = 4;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
@@ -104,26 +102,22 @@ public final class Indexer implements AutoCloseable {
         BrokerConnector connector = new BrokerConnector(settings);
         JmsCodec codec = new JmsCodec(ProtocolCodec.standard());
         publisher = EventPublisher.start(connector, SEND_TIMEOUT, watch.listenerFor("events"), codec);
-        service = new IndexService(new FileIndex(), options.clock(), options.missedBeats(), publisher);
-        consume(connector, codec, Destinations.REGISTER, Destinations.REGISTER,
-                Set.of(Register.class, Update.class, Heartbeat.class, Unregister.class));
-        for (int i = 1; i <= options.searchConsumers(); i++) {
-            // a low prefetch, so the broker hands each search to whichever consumer is free
-            consume(connector, codec, Destinations.SEARCH + "?consumer.prefetchSize=" + SEARCH_PREFETCH,
-                    Destinations.SEARCH + "#" + i, Set.of(Search.class, ListPeers.class));
-        }
+        service = new IndexService(new FileIndex(), options.clock(), options.missedBeats(), publisher,
+                options.budget());
+        RequestProcessor registrations = new RequestProcessor(Destinations.REGISTER,
+                Set.of(Register.class, Update.class, Heartbeat.class, Unregister.class), service, codec, null,
+                options.clock());
+        consumers.add(QueueConsumer.inOrder(connector, SEND_TIMEOUT, watch.listenerFor(Destinations.REGISTER),
+                Destinations.REGISTER, registrations, codec));
+        RequestProcessor searches = new RequestProcessor(Destinations.SEARCH, Set.of(Search.class, ListPeers.class),
+                service, codec, SearchRateLimit.perSecond(options.searchRate()), options.clock());
+        consumers.add(QueueConsumer.inParallel(connector, SEND_TIMEOUT, watch.listenerFor(Destinations.SEARCH),
+                Destinations.SEARCH, options.searchWorkers(), searches, codec));
         long every = options.sweepEvery().toMillis();
         sweep = sweeper.scheduleWithFixedDelay(this::sweepLeases, every, every, TimeUnit.MILLISECONDS);
         watch.started();
         // the consumers are ready: peers that were running before this indexer can register again
         publisher.reannounce(STARTED);
-    }
-
-    /** {@code queue} may carry ActiveMQ destination options; {@code name} tells the connection apart in logs. */
-    private void consume(BrokerConnector connector, JmsCodec codec, String queue, String name,
-                         Set<Class<? extends Message>> accepted) throws BrokerUnavailableException, JMSException {
-        consumers.add(QueueConsumer.start(connector, SEND_TIMEOUT, watch.listenerFor(name), queue, accepted, service,
-                codec));
     }
 
     private void sweepLeases() {

@@ -35,6 +35,16 @@ public final class IndexerMain implements Callable<Integer> {
             description = "Drop a peer after it misses this many heartbeats in a row (default: ${DEFAULT-VALUE}).")
     int missedBeats;
 
+    @Option(names = "--max-files", paramLabel = "N",
+            description = "Index at most N files; registrations past it are refused with index-full (default: no count"
+                    + " limit; the index never takes more than half of the heap, -Xmx, either way).")
+    Long maxFiles;
+
+    @Option(names = "--search-rate", paramLabel = "N", defaultValue = "" + IndexerSettings.DEFAULT_SEARCH_RATE,
+            description = "Answer at most N requests a second (bursts of 2N) on napster.search per client connection;"
+                    + " 0: no limit (default: ${DEFAULT-VALUE}).")
+    int searchRate;
+
     @Mixin
     Verbosity verbosity;
 
@@ -62,7 +72,15 @@ public final class IndexerMain implements Callable<Integer> {
         if (missedBeats < 1) {
             throw new ParameterException(spec.commandLine(), "--missed-beats must be at least 1.");
         }
-        Indexer indexer = Indexer.start(settings, IndexerSettings.defaults().withMissedBeats(missedBeats));
+        if (maxFiles != null && maxFiles < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-files must be at least 1.");
+        }
+        if (searchRate < 0) {
+            throw new ParameterException(spec.commandLine(), "--search-rate must be 0 (no limit) or more.");
+        }
+        Indexer indexer = Indexer.start(settings, IndexerSettings.defaults().withMissedBeats(missedBeats)
+                .withBudget(maxFiles == null ? IndexBudget.standalone() : IndexBudget.standalone().withMaxFiles(maxFiles))
+                .withSearchRate(searchRate));
         Thread closer = new Thread(() -> closeQuietly(indexer), "indexer-shutdown");
         Runtime.getRuntime().addShutdownHook(closer);
         PrintWriter out = spec.commandLine().getOut();

@@ -84,6 +84,15 @@ final class OpenSet<T> {
         return remove(hash, candidate -> candidate == element) != null;
     }
 
+    /** Visits the elements until {@code action} returns false. */
+    void forEachWhile(java.util.function.Predicate<? super T> action) {
+        for (Object slot : slots) {
+            if (slot != null && !action.test(element(slot))) {
+                return;
+            }
+        }
+    }
+
     void forEach(Consumer<? super T> action) {
         for (Object slot : slots) {
             if (slot != null) {

@@ -6,56 +6,80 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Set;
 import napster.common.jms.BrokerConnector;
 import napster.common.jms.BrokerUnavailableException;
 import napster.common.jms.JmsCodec;
-import napster.common.protocol.Message;
 import org.apache.activemq.transport.TransportListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One queue served on its own failover connection. BrokerConnector turns off
- * alwaysSessionAsync (faster request-reply), so listeners run on the connection's transport
- * thread: sessions sharing a connection would also share that thread, and a large
- * registration batch would hold up searches. A connection per queue keeps them apart.
+ * One queue served by one consumer on its own failover connection. BrokerConnector turns off
+ * alwaysSessionAsync (faster request-reply), so the listener runs on the connection's transport
+ * thread: a large registration batch would hold up searches if they shared a connection. The
+ * registration queue is served on that thread, in order; the search queue hands its requests to
+ * {@link SearchWorkers}, one per core.
  */
 final class QueueConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueConsumer.class);
+    private static final ThrottledLog BROKER_ERRORS = new ThrottledLog(LOG);
+    /**
+     * Registrations the consumer takes ahead of the one in hand. ActiveMQ's default (1,000) would
+     * let a client that sends frames near the broker's 8 MiB limit fill the indexer's heap; 8 of
+     * them are 64 MiB at most, and batches of a real share still stream without a pause.
+     */
+    static final int IN_ORDER_PREFETCH = 8;
 
-    private final String queue;
     private final Connection connection;
+    private SearchWorkers workers;
     private volatile boolean closing;
 
-    private QueueConsumer(String queue, Connection connection) {
-        this.queue = queue;
+    private QueueConsumer(Connection connection) {
         this.connection = connection;
     }
 
+    /** Serves {@code queue} in order on the connection's thread (registrations). */
+    static QueueConsumer inOrder(BrokerConnector connector, Duration sendTimeout, TransportListener listener,
+                                 String queue, RequestProcessor processor, JmsCodec codec)
+            throws BrokerUnavailableException, JMSException {
+        return start(connector, sendTimeout, listener, queue, 0, processor, codec);
+    }
+
     /**
-     * Connects and starts serving {@code queue} (which may carry ActiveMQ destination options,
-     * e.g. {@code ?consumer.prefetchSize=4}); {@code listener} hears when the connection
-     * is interrupted, resumes or fails for good. While the broker is away a reply fails
-     * after {@code sendTimeout} instead of blocking the consumer.
+     * Serves {@code queue} with {@code workers} threads (searches); the consumer's prefetch is the
+     * number of workers, so a busy indexer leaves requests in the broker for another one.
      */
-    static QueueConsumer start(BrokerConnector connector, Duration sendTimeout, TransportListener listener,
-                               String queue, Set<Class<? extends Message>> accepted, IndexService service,
-                               JmsCodec codec) throws BrokerUnavailableException, JMSException {
-        String plain = queue.indexOf('?') < 0 ? queue : queue.substring(0, queue.indexOf('?')); // without options
-        Connection connection = connector.connectResilient("indexer-" + plain, sendTimeout, listener);
-        QueueConsumer consumer = new QueueConsumer(plain, connection);
+    static QueueConsumer inParallel(BrokerConnector connector, Duration sendTimeout, TransportListener listener,
+                                    String queue, int workers, RequestProcessor processor, JmsCodec codec)
+            throws BrokerUnavailableException, JMSException {
+        return start(connector, sendTimeout, listener, queue, workers, processor, codec);
+    }
+
+    private static QueueConsumer start(BrokerConnector connector, Duration sendTimeout, TransportListener listener,
+                                       String queue, int workers, RequestProcessor processor, JmsCodec codec)
+            throws BrokerUnavailableException, JMSException {
+        Connection connection = connector.connectResilient("indexer-" + queue, sendTimeout, listener);
+        QueueConsumer consumer = new QueueConsumer(connection);
         try {
             connection.setExceptionListener(e -> {
-                // a transport failure arrives here too; the transport listener reports it
+                // a transport failure arrives here too (the transport listener reports it); so does every
+                // reply the broker refused to queue (a requester's full queue): said at most once a minute
                 if (!consumer.closing && !(e.getCause() instanceof IOException)) {
-                    LOG.warn("The broker reported an error on the {} connection: {}", queue, e.getMessage());
+                    BROKER_ERRORS.warn("The broker reported an error on the {} connection: {}", queue, e.getMessage());
                 }
             });
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            RequestListener requests = new RequestListener(plain, accepted, service, codec, session);
-            MessageConsumer jmsConsumer = session.createConsumer(session.createQueue(queue));
-            jmsConsumer.setMessageListener(requests);
+            if (workers == 0) {
+                ReplySender replies = new ReplySender(session, codec);
+                MessageConsumer jms = session.createConsumer(
+                        session.createQueue(queue + "?consumer.prefetchSize=" + IN_ORDER_PREFETCH));
+                jms.setMessageListener(request -> processor.process(request, replies));
+            } else {
+                consumer.workers = SearchWorkers.start(connection, codec, processor, workers);
+                MessageConsumer jms = session.createConsumer(
+                        session.createQueue(queue + "?consumer.prefetchSize=" + workers));
+                jms.setMessageListener(consumer.workers::submit);
+            }
         } catch (JMSException | RuntimeException e) {
             consumer.close();
             throw e;
@@ -63,10 +87,16 @@ final class QueueConsumer implements AutoCloseable {
         return consumer;
     }
 
-    /** Closing the connection stops the consumer, waiting for a message in progress. */
+    /** Closing the connection stops the consumer (waiting for a message in hand); then the workers stop. */
     @Override
     public void close() throws JMSException {
         closing = true;
-        connection.close();
+        try {
+            connection.close();
+        } finally {
+            if (workers != null) {
+                workers.close();
+            }
+        }
     }
 }

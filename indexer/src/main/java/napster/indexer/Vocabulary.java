@@ -21,6 +21,8 @@ final class Vocabulary {
     private final OpenSet<Gram> grams = new OpenSet<>();
     // words some name holds
     private int used;
+    // chars of all the words kept, held or not: with their count, what the vocabulary costs (see IndexBudget)
+    private long chars;
 
     /** The current word of the splitter, added (held by no name yet) if new. */
     Word word(Words current) {
@@ -29,6 +31,7 @@ final class Vocabulary {
         if (word == null) {
             word = new Word(current.word(), hash, current.packed());
             words.add(word, hash);
+            chars += word.text.length();
             index(word);
         }
         return word;
@@ -58,10 +61,19 @@ final class Vocabulary {
         return words.find(NameBytes.hash(text), word -> word.text.equals(text));
     }
 
-    /** Calls {@code action} once for every word some name holds that contains {@code text}. */
-    void forEachContaining(String text, Consumer<Word> action) {
+    /**
+     * Calls {@code action} once for every word some name holds that contains {@code text}, each
+     * word read taken from {@code budget}; stops when the budget is spent.
+     */
+    void forEachContaining(String text, SearchBudget budget, Consumer<Word> action) {
         if (text.length() < MIN_GRAM) {
-            words.forEach(word -> accept(word, text, action));
+            words.forEachWhile(word -> {
+                if (!budget.take()) {
+                    return false;
+                }
+                accept(word, text, action);
+                return true;
+            });
             return;
         }
         int length = Math.min(MAX_GRAM, text.length());
@@ -75,7 +87,7 @@ final class Vocabulary {
                 rarest = gram;
             }
         }
-        for (int i = 0; i < rarest.size(); i++) {
+        for (int i = 0; i < rarest.size() && budget.take(); i++) {
             accept(rarest.word(i), text, action);
         }
     }
@@ -83,6 +95,16 @@ final class Vocabulary {
     /** Words some name holds. */
     int size() {
         return used;
+    }
+
+    /** Words kept, held or not (unused ones go in batches). */
+    int kept() {
+        return words.size();
+    }
+
+    /** Chars of the words kept. */
+    long keptChars() {
+        return chars;
     }
 
     private static void accept(Word word, String text, Consumer<Word> action) {
@@ -117,7 +139,10 @@ final class Vocabulary {
                 unusedWords.add(word);
             }
         });
-        unusedWords.forEach(word -> words.remove(word, word.hash));
+        unusedWords.forEach(word -> {
+            words.remove(word, word.hash);
+            chars -= word.text.length();
+        });
         List<Gram> emptyGrams = new ArrayList<>();
         grams.forEach(gram -> {
             if (gram.dropUnused()) {

@@ -15,6 +15,9 @@ import java.util.function.Consumer;
 final class WordIndex {
     private final Vocabulary vocabulary = new Vocabulary();
     private final Words split = new Words();
+    /** Runs of a query compared to choose the one to read through. */
+    static final int MAX_RUNS_TRIED = 4;
+
     private final OpenSet<NameEntry> all;
     private int live;
     // stamps the words of the name being split (see Word.visit)
@@ -60,34 +63,58 @@ final class WordIndex {
 
     /**
      * Calls {@code action} for every name whose lower-cased form contains {@code lowerQuery},
-     * at least once. Reads the names holding a word that contains the query's longest run of
-     * letters and digits, or every name for a query without any (or one whose words would
-     * list more names than there are).
+     * at least once. Reads the names holding a word that contains one run of letters and digits
+     * of the query (of its {@link #MAX_RUNS_TRIED} longest, the one listing fewest names), or every name for a query without any (or one whose words would
+     * list more names than there are). Each word and name read is taken from {@code budget};
+     * the reading stops when it is spent.
      */
-    void forEachContaining(String lowerQuery, Consumer<NameEntry> action) {
-        String run = Words.longestRun(lowerQuery);
+    void forEachContaining(String lowerQuery, SearchBudget budget, Consumer<NameEntry> action) {
+        // every run of the query is in every name that contains the query: read through the one listing fewest names
+        String run = "";
         List<Word> words = new ArrayList<>();
-        if (!run.isEmpty()) {
-            vocabulary.forEachContaining(run, words::add);
-        }
-        long listed = 0;
-        for (Word word : words) {
-            listed += word.size();
+        long listed = Long.MAX_VALUE;
+        for (String candidate : Words.runs(lowerQuery, MAX_RUNS_TRIED)) {
+            List<Word> found = new ArrayList<>();
+            vocabulary.forEachContaining(candidate, budget, found::add);
+            long names = 0;
+            for (Word word : found) {
+                names += word.size();
+            }
+            if (names < listed) {
+                run = candidate;
+                words = found;
+                listed = names;
+            }
         }
         if (run.isEmpty() || listed > live) {
             Batch batch = new Batch(lowerQuery, false, action);
-            all.forEach(batch);
+            all.forEachWhile(entry -> {
+                if (!budget.take()) {
+                    return false;
+                }
+                batch.accept(entry);
+                return true;
+            });
             batch.drain();
             return;
         }
         // a name holding a word that contains the whole query contains the query
         Batch batch = new Batch(lowerQuery, run.length() == lowerQuery.length(), action);
+        reading:
         for (Word word : words) {
             for (int i = 0; i < word.size(); i++) {
+                if (!budget.take()) {
+                    break reading;
+                }
                 batch.accept(word.name(i));
             }
         }
         batch.drain();
+    }
+
+    /** What the word index costs in heap, estimated from the vocabulary it keeps (see {@link IndexBudget}). */
+    long estimatedWordBytes() {
+        return IndexBudget.wordBytes(vocabulary.kept(), vocabulary.keptChars());
     }
 
     /** Distinct words some name holds. */

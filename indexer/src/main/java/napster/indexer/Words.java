@@ -95,23 +95,20 @@ final class Words {
     }
 
     /** The longest run of letters and digits in the text (the first of equal ones); empty if it has none. */
-    static String longestRun(String lowerText) {
-        int bestStart = 0;
-        int bestLength = 0;
+    /** The distinct runs of letters and digits in the text, longest first, at most {@code max}. */
+    static java.util.List<String> runs(String lowerText, int max) {
+        java.util.LinkedHashSet<String> runs = new java.util.LinkedHashSet<>();
         int start = -1;
         for (int i = 0; i <= lowerText.length(); i++) {
             boolean inWord = i < lowerText.length() && isWordChar(lowerText.charAt(i));
             if (inWord && start < 0) {
                 start = i;
             } else if (!inWord && start >= 0) {
-                if (i - start > bestLength) {
-                    bestStart = start;
-                    bestLength = i - start;
-                }
+                runs.add(lowerText.substring(start, i));
                 start = -1;
             }
         }
-        return lowerText.substring(bestStart, bestStart + bestLength);
+        return runs.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).limit(max).toList();
     }
 
     private static boolean isWordChar(char c) {

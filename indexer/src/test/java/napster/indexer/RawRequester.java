@@ -53,6 +53,21 @@ final class RawRequester implements AutoCloseable {
         return correlationId;
     }
 
+    /** Sends with this requester's reply queue, {@code deliveryMode} and {@code timeToLive} (ms, 0: none); returns the id. */
+    String sendWith(String queue, jakarta.jms.Message message, int deliveryMode, long timeToLive) throws JMSException {
+        String correlationId = UUID.randomUUID().toString();
+        message.setJMSCorrelationID(correlationId);
+        message.setJMSReplyTo(replyQueue);
+        producer.send(session.createQueue(queue), message, deliveryMode, jakarta.jms.Message.DEFAULT_PRIORITY,
+                timeToLive);
+        return correlationId;
+    }
+
+    /** True when no reply arrives for {@code quiet}: for what must not be answered at all. */
+    boolean nothingWithin(Duration quiet) throws JMSException {
+        return replies.receive(quiet.toMillis()) == null;
+    }
+
     /** The next reply, decoded; fails the test if none comes in time. */
     Reply receive(Duration timeout) throws Exception {
         jakarta.jms.Message jms = replies.receive(timeout.toMillis());

@@ -45,7 +45,7 @@ class StompSearchIT {
     @BeforeAll
     static void start() throws Exception {
         doc = ProtocolDoc.load();
-        broker = EmbeddedBroker.builder().stomp()
+        broker = EmbeddedBroker.builder().stomp().capTimesToLive()
                 .users(Map.of("admin", "admin", "indexer", "indexer", "peer", "peer"))
                 .start();
         indexer = Indexer.start(new ClientSettings(broker.url(), "indexer", "indexer"),

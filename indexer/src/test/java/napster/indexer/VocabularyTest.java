@@ -20,7 +20,7 @@ class VocabularyTest {
 
     private List<String> containing(String text) {
         List<String> found = new ArrayList<>();
-        vocabulary.forEachContaining(text, word -> found.add(word.text));
+        vocabulary.forEachContaining(text, new SearchBudget(Integer.MAX_VALUE), word -> found.add(word.text));
         return found;
     }
 

@@ -27,7 +27,7 @@ class WordIndexTest {
 
     private List<String> containing(String lowerQuery) {
         List<String> found = new ArrayList<>();
-        index.forEachContaining(lowerQuery, entry -> found.add(NameBytes.decode(entry.name)));
+        index.forEachContaining(lowerQuery, new SearchBudget(Integer.MAX_VALUE), entry -> found.add(NameBytes.decode(entry.name)));
         return found;
     }
 

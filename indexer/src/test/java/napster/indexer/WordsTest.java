@@ -45,10 +45,12 @@ class WordsTest {
     }
 
     @Test
-    void longestRun_query_isItsLongestWordFirstOfEqualOnes() {
-        assertThat(Words.longestRun("tesu - malo")).isEqualTo("tesu");
-        assertThat(Words.longestRun("a - venika.mp3")).isEqualTo("venika");
-        assertThat(Words.longestRun(" - ")).isEmpty();
+    void runs_query_areItsDistinctRunsLongestFirstAtMostMax() {
+        assertThat(Words.runs("tesu - malo", 4)).containsExactly("tesu", "malo");
+        assertThat(Words.runs("a - venika.mp3", 4)).containsExactly("venika", "mp3", "a");
+        assertThat(Words.runs("a - venika.mp3", 2)).containsExactly("venika", "mp3");
+        assertThat(Words.runs("mp3 mp3", 4)).containsExactly("mp3");
+        assertThat(Words.runs(" - ", 4)).isEmpty();
     }
 
     @Test

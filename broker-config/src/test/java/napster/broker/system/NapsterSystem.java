@@ -8,6 +8,7 @@ import napster.broker.BrokerLauncher;
 import napster.broker.BrokerSettings;
 import napster.common.jms.ClientSettings;
 import napster.indexer.Indexer;
+import napster.indexer.IndexerSettings;
 import napster.peer.session.ShareSettings;
 import napster.peer.session.SharingSession;
 
@@ -29,11 +30,17 @@ final class NapsterSystem implements AutoCloseable {
     }
 
     static NapsterSystem start(Path workDir) throws Exception {
+        return start(workDir, IndexerSettings.defaults());
+    }
+
+    /** With the indexer set up as {@code indexer} says (e.g. without a search rate limit, for load). */
+    static NapsterSystem start(Path workDir, IndexerSettings indexerSettings) throws Exception {
         Path configDir = Path.of("").toAbsolutePath();
         BrokerLauncher broker = BrokerLauncher.start(
                 new BrokerSettings(configDir, "127.0.0.1", 0, 0, workDir.resolve("broker-data")));
         try {
-            Indexer indexer = Indexer.start(new ClientSettings(broker.localOpenWireUrl(), "indexer", "indexer"));
+            Indexer indexer = Indexer.start(new ClientSettings(broker.localOpenWireUrl(), "indexer", "indexer"),
+                    indexerSettings);
             return new NapsterSystem(broker, indexer, workDir.resolve("hash-cache"));
         } catch (Exception e) {
             broker.close();

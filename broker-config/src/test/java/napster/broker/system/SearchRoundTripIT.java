@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import napster.common.protocol.Search;
+import napster.indexer.IndexerSettings;
 import napster.common.protocol.SearchResult;
 import napster.common.protocol.SharedFile;
 import napster.peer.index.IndexClient;
@@ -32,7 +33,7 @@ class SearchRoundTripIT {
 
     @Test
     void search_exactNameIn100kFiles_everyRoundTripFindsTheFile() throws Exception {
-        try (NapsterSystem system = NapsterSystem.start(work);
+        try (NapsterSystem system = NapsterSystem.start(work, IndexerSettings.defaults().withSearchRate(0));
              IndexClient client = IndexClient.connect(system.peerLogin(), "bench", Duration.ofSeconds(30))) {
             List<SharedFile> files = new ArrayList<>(FILES);
             for (int i = 0; i < FILES; i++) {

@@ -8,7 +8,8 @@ package napster.common.protocol;
  */
 public record Heartbeat(String peerKey, Integer intervalSeconds, Integer freeSlots) implements Message {
     public static final int DEFAULT_INTERVAL_SECONDS = 10;
-    public static final int MAX_INTERVAL_SECONDS = 3_600;
+    /** With the indexer's 3 missed beats, a peer that vanished stays listed 3 minutes at most. */
+    public static final int MAX_INTERVAL_SECONDS = 60;
 
     public Heartbeat {
         Fields.peerKey("peerKey", peerKey);

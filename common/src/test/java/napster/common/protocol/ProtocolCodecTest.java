@@ -241,7 +241,14 @@ class ProtocolCodecTest {
     void decode_heartbeatIntervalOutOfRange_isRefused() {
         assertThatThrownBy(() -> codec.decode("{\"type\":\"heartbeat\",\"peerKey\":\"" + KEY
                 + "\",\"intervalSeconds\":0}")).isInstanceOf(ProtocolException.class)
-                .hasMessage("Invalid heartbeat message: intervalSeconds must be between 1 and 3600.");
+                .hasMessage("Invalid heartbeat message: intervalSeconds must be between 1 and 60.");
+    }
+
+    @Test
+    void decode_heartbeatIntervalOfAnHour_isRefused_soAVanishedPeerCannotStayListedForHours() {
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"heartbeat\",\"peerKey\":\"" + KEY
+                + "\",\"intervalSeconds\":3600}")).isInstanceOf(ProtocolException.class)
+                .hasMessage("Invalid heartbeat message: intervalSeconds must be between 1 and 60.");
     }
 
     @Test

@@ -73,6 +73,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** What the test broker offers beyond OpenWire without password checks. */
     public static final class Builder {
         private boolean stomp;
+        private boolean capTimesToLive;
         private final Map<String, String> users = new LinkedHashMap<>();
 
         private Builder() {
@@ -81,6 +82,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         /** Adds a STOMP connector on 127.0.0.1 with an ephemeral port. */
         public Builder stomp() {
             stomp = true;
+            return this;
+        }
+
+        /**
+         * Caps times to live as napster's activemq.xml does: a message sent without an expiry gets
+         * 60 s, none lives longer than 5 minutes (ActiveMQ's timeStampingBrokerPlugin).
+         */
+        public Builder capTimesToLive() {
+            capTimesToLive = true;
             return this;
         }
 
@@ -98,9 +108,18 @@ public final class EmbeddedBroker implements AutoCloseable {
             broker.setAdvisorySupport(true);
             broker.setPopulateJMSXUserID(true);
             broker.setUseAuthenticatedPrincipalForJMSXUserID(true);
+            java.util.List<BrokerPlugin> plugins = new java.util.ArrayList<>();
             if (!users.isEmpty()) {
-                broker.setPlugins(new BrokerPlugin[] {this::checkingLogins});
+                plugins.add(this::checkingLogins);
             }
+            if (capTimesToLive) {
+                org.apache.activemq.broker.util.TimeStampingBrokerPlugin cap =
+                        new org.apache.activemq.broker.util.TimeStampingBrokerPlugin();
+                cap.setZeroExpirationOverride(60_000);
+                cap.setTtlCeiling(300_000);
+                plugins.add(cap);
+            }
+            broker.setPlugins(plugins.toArray(BrokerPlugin[]::new));
             TransportConnector connector = broker.addConnector("tcp://127.0.0.1:0");
             TransportConnector stompConnector = stomp ? broker.addConnector("stomp://127.0.0.1:0") : null;
             broker.start();

@@ -75,7 +75,14 @@ class CommandLineParsingTest {
     void shareZeroHeartbeat_isBadUsageWithExit2() {
         assertThat(napster().execute("share", "dir", "--heartbeat", "0", "--broker", "tcp://127.0.0.1:1"))
                 .isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("--heartbeat must be a whole number of seconds between 1 and 3600.");
+        assertThat(err.toString().strip()).isEqualTo("--heartbeat must be a whole number of seconds between 1 and 60.");
+    }
+
+    @Test
+    void shareHourLongHeartbeat_isBadUsage_soAVanishedPeerCannotStayListedForHours() {
+        assertThat(napster().execute("share", "dir", "--heartbeat", "3600", "--broker", "tcp://127.0.0.1:1"))
+                .isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("--heartbeat must be a whole number of seconds between 1 and 60.");
     }
 
     @Test

@@ -49,7 +49,10 @@ public final class Fields {
         return value;
     }
 
-    /** Non-blank text of bounded length without control characters. */
+    /**
+     * Non-blank text of bounded length without control characters or unpaired UTF-16 surrogates
+     * (half a character, which no UTF-8 text holds: stored, it would turn into another name).
+     */
     public static String text(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " is required");
@@ -58,8 +61,15 @@ public final class Fields {
             throw new IllegalArgumentException(field + " must be at most " + maxLength + " characters");
         }
         for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
                 throw new IllegalArgumentException(field + " must not contain control characters");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++; // a whole character beyond the first 65,536
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(field + " must not contain half a character (an unpaired"
+                        + " surrogate \\u" + Integer.toHexString(c) + ")");
             }
         }
         return value;

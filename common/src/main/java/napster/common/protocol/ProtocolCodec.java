@@ -6,6 +6,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -31,16 +35,33 @@ public final class ProtocolCodec {
         return new ProtocolCodec(MessageTypes.standard());
     }
 
-    /** The mapper settings every napster JSON document uses (ISO-8601 instants, no nulls). */
+    /**
+     * The mapper settings every napster JSON document uses (ISO-8601 instants, no nulls), both on
+     * the broker and peer to peer. A value must be of its field's kind: no coercion, so {@code "80"}
+     * is not a port, {@code 80.9} and {@code 1.5} are not whole numbers, {@code 80} is not a name.
+     */
     public static ObjectMapper newMapper() {
-        return JsonMapper.builder()
+        JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(new InstantTextModule()) // registered last, so it wins for Instant
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
+        // numbers and booleans are not strings either
+        mapper.coercionConfigDefaults()
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
+
+    /** A value of the wrong kind, in one sentence without the trailing period; else null. */
+    public static String mismatch(Throwable e) {
+        return e instanceof MismatchedInputException mismatch ? TypeMismatch.sentence(mismatch) : null;
     }
 
     public ObjectMapper mapper() {
@@ -84,7 +105,9 @@ public final class ProtocolCodec {
             if (brokenSyntax(e)) {
                 throw new ProtocolException("The message is not valid JSON.", e); // broken past its type
             }
-            throw new ProtocolException("Invalid " + type + " message: " + e.getOriginalMessage() + ".", e);
+            String mismatch = mismatch(e);
+            throw new ProtocolException("Invalid " + type + " message: " + (mismatch != null ? mismatch
+                    : e.getOriginalMessage()) + ".", e);
         }
     }
 

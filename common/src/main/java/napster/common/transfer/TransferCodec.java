@@ -40,6 +40,10 @@ public final class TransferCodec {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ProtocolException("Invalid request: " + cause.getMessage() + ".", e);
         } catch (IOException e) {
+            String mismatch = ProtocolCodec.mismatch(e);
+            if (mismatch != null) {
+                throw new ProtocolException("Invalid request: " + mismatch + ".", e);
+            }
             throw new ProtocolException("The line is not a valid JSON " + type.getSimpleName() + ".", e);
         }
     }

@@ -256,4 +256,40 @@ class ProtocolCodecTest {
         assertThatThrownBy(() -> codec.decode("{\"type\":\"ack\",\"peerId\":1,\"files\":1}", SearchResult.class))
                 .isInstanceOf(ProtocolException.class).hasMessage("Expected a searchResult message but got ack.");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            {"type":"register","peerKey":"%KEY%","host":"h","port":"80","files":[]}                     | Invalid register message: port must be a whole number, not "80".
+            {"type":"register","peerKey":"%KEY%","host":"h","port":80.9,"files":[]}                     | Invalid register message: port must be a whole number, not 80.9.
+            {"type":"register","peerKey":"%KEY%","host":"h","port":8e1,"files":[]}                      | Invalid register message: port must be a whole number, not 8e1.
+            {"type":"register","peerKey":"%KEY%","host":"h","port":80,"files":[{"name":"a","size":"12","sha256":"%SHA%"}]} | Invalid register message: files[0].size must be a whole number, not "12".
+            {"type":"register","peerKey":"%KEY%","host":"h","port":80,"files":[{"name":80,"size":12,"sha256":"%SHA%"}]}   | Invalid register message: files[0].name must be a string, not 80.
+            {"type":"register","peerKey":"%KEY%","host":80,"port":80,"files":[]}                        | Invalid register message: host must be a string, not 80.
+            {"type":"register","peerKey":"%KEY%","host":"h","port":80,"files":[],"slots":"8"}           | Invalid register message: slots must be a whole number, not "8".
+            {"type":"search","query":true}                                                                | Invalid search message: query must be a string, not true.
+            {"type":"search","query":"a","limit":"5"}                                                     | Invalid search message: limit must be a whole number, not "5".
+            {"type":"heartbeat","peerKey":"%KEY%","intervalSeconds":10.5}                                | Invalid heartbeat message: intervalSeconds must be a whole number, not 10.5.
+            {"type":"register","peerKey":"%KEY%","host":"h","port":80,"files":"all"}                    | Invalid register message: files must be a list, not a string.
+            """)
+    void decode_valueOfAnotherKind_isRefusedNamingTheField(String json, String message) {
+        assertThatThrownBy(() -> codec.decode(json.replace("%KEY%", KEY).replace("%SHA%", SHA_A)))
+                .isInstanceOf(ProtocolException.class).hasMessage(message);
+    }
+
+    @Test
+    void decode_nameWithALoneSurrogate_isRefusedNotStoredAsAnotherName() {
+        String json = "{\"type\":\"register\",\"peerKey\":\"" + KEY + "\",\"host\":\"h\",\"port\":80,"
+                + "\"files\":[{\"name\":\"zz-sur\\ud800.txt\",\"size\":1,\"sha256\":\"" + SHA_A + "\"}]}";
+
+        assertThatThrownBy(() -> codec.decode(json)).isInstanceOf(ProtocolException.class)
+                .hasMessage("Invalid register message: name must not contain half a character (an unpaired"
+                        + " surrogate \\ud800).");
+    }
+
+    @Test
+    void decode_nameWithAWholeCharacterBeyondTheBasicPlane_isKept() throws Exception {
+        String json = "{\"type\":\"search\",\"query\":\"\\ud83d\\ude00 smile\"}";
+
+        assertThat(codec.decode(json, Search.class).query()).isEqualTo("\uD83D\uDE00 smile");
+    }
 }

@@ -120,4 +120,16 @@ class TransferCodecTest {
     private static ReadableByteChannel channel(String text) {
         return Channels.newChannel(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            {"op":"get","sha256":"%SHA%","offset":1.5,"length":10}  | Invalid request: offset must be a whole number, not 1.5.
+            {"op":"get","sha256":"%SHA%","offset":0,"length":"12"}  | Invalid request: length must be a whole number, not "12".
+            {"op":"get","sha256":"%SHA%","offset":"0","length":12}  | Invalid request: offset must be a whole number, not "0".
+            {"op":1,"sha256":"%SHA%"}                                | Invalid request: op must be a string, not 1.
+            """)
+    void decode_valueOfAnotherKind_isRefusedNamingTheField(String line, String message) {
+        assertThatThrownBy(() -> codec.decode(line.replace("%SHA%", SHA).getBytes(StandardCharsets.UTF_8),
+                TransferRequest.class)).isInstanceOf(ProtocolException.class).hasMessage(message);
+    }
 }

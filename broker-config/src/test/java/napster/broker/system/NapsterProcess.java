@@ -113,6 +113,23 @@ final class NapsterProcess implements AutoCloseable {
         }
     }
 
+    /** SIGINT, as Ctrl-C on a terminal sends it. */
+    void interrupt() throws Exception {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("could not send SIGINT to " + process.pid());
+        }
+    }
+
+    /** Waits for the process to end; its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the process did not end within " + timeout + ":\n" + output());
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> !reading());
+        return process.exitValue();
+    }
+
     /** SIGKILL: the process gets no chance to clean up, as after a crash. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -30,6 +30,18 @@ public final class Fields {
         return true;
     }
 
+    /**
+     * A SHA-256 typed by a person, in either case (PowerShell prints them upper case), as the
+     * protocol writes it: lower case; null when the text is not 64 hex digits.
+     */
+    public static String sha256AnyCase(String text) {
+        if (text == null || text.length() != 64) {
+            return null;
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return isSha256(lower) ? lower : null;
+    }
+
     public static String sha256(String field, String value) {
         if (!isSha256(value)) {
             throw new IllegalArgumentException(field + " must be 64 lowercase hex digits");

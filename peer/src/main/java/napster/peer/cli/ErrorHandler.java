@@ -19,7 +19,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
-        commandLine.getErr().println(sentence(ex));
+        commandLine.getErr().println(DisplayText.of(sentence(ex))); // it may quote a peer's or the indexer's words
         if (isVerbose(parseResult)) {
             ex.printStackTrace(commandLine.getErr());
         }

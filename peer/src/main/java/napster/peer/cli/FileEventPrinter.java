@@ -78,7 +78,7 @@ final class FileEventPrinter {
                 print(doc);
             } else {
                 out.println("- peer " + changed.peerId() + " left"
-                        + (changed.reason() == null ? "" : " (" + changed.reason() + ")"));
+                        + (changed.reason() == null ? "" : " (" + DisplayText.of(changed.reason()) + ")"));
             }
         }
         out.flush();
@@ -96,8 +96,9 @@ final class FileEventPrinter {
             doc.put("port", changed.port());
             print(doc);
         } else {
-            out.printf("%s %s (%s, SHA-256 %s) on peer %d at %s:%d%n", sign, file.name(), Sizes.format(file.size()),
-                    file.sha256(), changed.peerId(), changed.host(), changed.port());
+            out.printf("%s %s (%s, SHA-256 %s) on peer %d at %s:%d%n", sign, DisplayText.of(file.name()),
+                    Sizes.format(file.size()), file.sha256(), changed.peerId(), DisplayText.of(changed.host()),
+                    changed.port());
         }
     }
 

@@ -15,6 +15,7 @@ import napster.peer.session.FetchPlan;
 import napster.peer.transfer.DownloadResult;
 import napster.peer.transfer.DownloadProgress;
 import napster.peer.transfer.Downloader;
+import napster.peer.transfer.PartialDownload;
 import napster.peer.transfer.DroppedHolder;
 import napster.peer.transfer.TokenBucket;
 import picocli.CommandLine.Command;
@@ -70,7 +71,7 @@ final class GetCommand implements Callable<Integer> {
         FetchPlan plan = plan();
         Consumer<String> log = line -> {
             synchronized (err) {
-                err.println(line);
+                err.println(DisplayText.of(line)); // it may name a peer's file or quote its words
                 err.flush();
             }
         };
@@ -78,6 +79,10 @@ final class GetCommand implements Callable<Integer> {
         ProgressBar bar = !json && System.console() != null
                 ? new ProgressBar(err, plan.file().size(), System::nanoTime) : null;
         DownloadResult result;
+        // Ctrl-C (or SIGTERM) while it runs: say what was kept and how to go on
+        Thread stopped = new Thread(() -> log.accept(stoppedSentence(PartialDownload.of(targetDir, plan.file()))),
+                "get-stopped");
+        Runtime.getRuntime().addShutdownHook(stopped);
         try {
             result = downloader().download(plan.file(), plan.holders(), targetDir, bar != null ? line -> {
                 bar.finish();
@@ -87,11 +92,16 @@ final class GetCommand implements Callable<Integer> {
             if (bar != null) {
                 bar.finish();
             }
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopped);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: it tells
+            }
         }
         if (json) {
             out.println(ProtocolCodec.newMapper().writeValueAsString(Report.of(result)));
         } else {
-            out.println(describe(result));
+            out.println(DisplayText.of(describe(result)));
         }
         out.flush();
         if (share) {
@@ -118,6 +128,15 @@ final class GetCommand implements Callable<Integer> {
         } catch (FetchPlan.NoSuchFileToFetch e) {
             throw new CommandFailure(e.getMessage());
         }
+    }
+
+    /** What an interrupted get says: what stays on disk and how to resume. */
+    static String stoppedSentence(PartialDownload kept) {
+        if (kept.chunksKept() == 0) {
+            return "Stopped. No chunk had arrived yet; run the same get again to start over.";
+        }
+        return "Stopped. " + kept.chunksKept() + " of " + kept.chunks() + " chunks (" + Sizes.format(kept.bytesKept())
+                + ") are kept in " + kept.partialFile() + "; run the same get again to resume.";
     }
 
     static String describe(DownloadResult result) {

@@ -86,7 +86,7 @@ final class PeerMenu {
             } catch (Prompter.EndOfInput e) {
                 throw e;
             } catch (Exception e) {
-                out.println(ErrorHandler.sentence(e));
+                out.println(DisplayText.of(ErrorHandler.sentence(e)));
             }
         }
     }
@@ -99,11 +99,11 @@ final class PeerMenu {
             result = index.search(Search.byName(query));
         }
         if (result.results().isEmpty()) {
-            out.println("No peer shares a file matching \"" + query + "\".");
+            out.println("No peer shares a file matching \"" + DisplayText.of(query) + "\".");
             return;
         }
         List<FileHit> hits = result.results();
-        out.println("File " + query + " was found in the following one or more peers. Peer/s details are:");
+        out.println("File " + DisplayText.of(query) + " was found in the following one or more peers. Peer/s details are:");
         new ResultPrinter(out, ZoneId.systemDefault()).printResults(query, hits);
         int fileNumber = hits.size() == 1 ? 1 : prompter.ask("Which file do you want (1-" + hits.size() + ")?", "1",
                 "Please enter a number between 1 and " + hits.size() + ".",
@@ -122,10 +122,10 @@ final class PeerMenu {
         FetchPlan plan = FetchPlan.choose(hit.sha256(), peerId, List.of(hit));
         DownloadResult downloaded = new Downloader(Duration.ofSeconds(5), Duration.ofSeconds(30))
                 .download(plan.file(), plan.holders(), Path.of("downloads"), line -> {
-                    out.println(line);
+                    out.println(DisplayText.of(line));
                     out.flush();
                 });
-        out.println(GetCommand.describe(downloaded));
+        out.println(DisplayText.of(GetCommand.describe(downloaded)));
     }
 
     private void shareUntilQuit(ClientSettings settings) throws Exception {
@@ -139,13 +139,15 @@ final class PeerMenu {
         ShareSettings share = new ShareSettings(List.of(folder), port, host, 8, Duration.ofSeconds(60),
                 ShareCommand.defaultCacheDir());
         try (SharingSession session = SharingSession.start(share, settings, client.timeout(), line -> {
-            out.println(line);
+            out.println(DisplayText.of(line));
             out.flush();
         })) {
             // Ctrl-C while sharing still unregisters at once.
             Thread unregisterOnExit = new Thread(session::close, "menu-share-shutdown");
             Runtime.getRuntime().addShutdownHook(unregisterOnExit);
-            out.println("Congratulations you have been registered successfully as peer " + session.peerId() + ".");
+            if (session.registeredAtStart()) {
+                out.println("Congratulations you have been registered successfully as peer " + session.peerId() + ".");
+            }
             ShareCommand.printBanner(out, session);
             out.println("[*] You will now be put to the listening state. Type q and Enter to stop sharing.");
             out.flush();

@@ -70,7 +70,7 @@ final class PeersCommand implements Callable<Integer> {
         out.printf("%d %s:%n", list.peers().size(), list.peers().size() == 1 ? "peer" : "peers");
         out.printf("    %-8s %-22s %-6s %8s %10s  %s%n", "Peer ID", "Host", "Port", "Files", "Shared", "Last seen");
         for (PeerInfo peer : list.peers()) {
-            out.printf("    %-8d %-22s %-6d %8d %10s  %s%n", peer.peerId(), peer.host(), peer.port(), peer.files(),
+            out.printf("    %-8d %-22s %-6d %8d %10s  %s%n", peer.peerId(), DisplayText.of(peer.host()), peer.port(), peer.files(),
                     Sizes.format(peer.bytes()), LAST_SEEN.format(peer.lastSeen().atZone(zone)));
         }
     }

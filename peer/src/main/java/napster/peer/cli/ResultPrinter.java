@@ -32,7 +32,7 @@ final class ResultPrinter {
     }
 
     void printResults(String query, List<FileHit> hits) {
-        out.printf("%d %s matching \"%s\":%n", hits.size(), hits.size() == 1 ? "file" : "files", query);
+        out.printf("%d %s matching \"%s\":%n", hits.size(), hits.size() == 1 ? "file" : "files", DisplayText.of(query));
         for (int i = 0; i < hits.size(); i++) {
             out.println();
             printHit(hits.size() > 1 ? (i + 1) + ") " : "", hits.get(i));
@@ -41,14 +41,16 @@ final class ResultPrinter {
     }
 
     void printHit(String prefix, FileHit hit) {
-        out.printf("%s%s  (%s, SHA-256 %s)%n", prefix, hit.name(), Sizes.format(hit.size()), hit.sha256());
+        out.printf("%s%s  (%s, SHA-256 %s)%n", prefix, DisplayText.of(hit.name()), Sizes.format(hit.size()),
+                hit.sha256());
         out.println(String.format("    %-8s %-22s %-6s %-20s %-6s %-12s%s", "Peer ID", "Host", "Port", "Shared at",
                 "Slots", "Upload cap", pings == null ? "" : " Ping").stripTrailing());
         for (Holder holder : hit.peers()) {
-            String line = String.format("    %-8d %-22s %-6d %-20s %-6s %-12s%s", holder.peerId(), holder.host(),
+            String line = String.format("    %-8d %-22s %-6d %-20s %-6s %-12s%s", holder.peerId(), DisplayText.of(holder.host()),
                     holder.port(), SHARED_AT.format(holder.sharedAt().atZone(zone)), slots(holder), cap(holder),
                     pings == null ? "" : " " + pings.getOrDefault(HolderPings.Address.of(holder), "-"));
-            out.println(line.stripTrailing() + (holder.name().equals(hit.name()) ? "" : "  (as " + holder.name() + ")"));
+            out.println(line.stripTrailing()
+                    + (holder.name().equals(hit.name()) ? "" : "  (as " + DisplayText.of(holder.name()) + ")"));
         }
         out.flush();
     }

@@ -71,6 +71,12 @@ final class SearchCommand implements Callable<Integer> {
             }
             new ResultPrinter(spec.commandLine().getOut(), ZoneId.systemDefault(), shown)
                     .printResults(query, result.results());
+            if (result.incomplete()) {
+                spec.commandLine().getOut().println();
+                spec.commandLine().getOut().println("More files match than the indexer returns for one search;"
+                        + " narrow the search to see the rest.");
+                spec.commandLine().getOut().flush();
+            }
         }
         if (result.results().isEmpty()) {
             throw new CommandFailure("No peer shares a file matching \"" + query + "\".");
@@ -99,7 +105,8 @@ final class SearchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--limit must be between 1 and " + Fields.MAX_SEARCH_LIMIT + ".");
         }
         try {
-            return Fields.isSha256(query) ? new Search(null, query, limit) : new Search(query, null, limit);
+            String hash = Fields.sha256AnyCase(query);
+            return hash != null ? new Search(null, hash, limit) : new Search(query, null, limit);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("The search text is not usable: " + e.getMessage() + ".");
         }

@@ -94,7 +94,7 @@ final class ShareCommand implements Callable<Integer> {
                 .collect(Collectors.joining(", ")) + " ...");
         out.flush();
         SharingSession session = SharingSession.start(settings, client.settings(), client.timeout(), line -> {
-            out.println(line);
+            out.println(DisplayText.of(line)); // file names from disk may hold characters that spoof a line
             out.flush();
         });
         CountDownLatch stopped = new CountDownLatch(1);

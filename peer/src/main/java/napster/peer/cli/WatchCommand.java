@@ -53,7 +53,8 @@ final class WatchCommand implements Callable<Integer> {
         }, "watch-shutdown"));
         index.subscribe(Destinations.EVENTS, printer::accept);
         try {
-            printer.knownHolders(index.search(Fields.isSha256(query) ? Search.byHash(query)
+            String hash = Fields.sha256AnyCase(query);
+            printer.knownHolders(index.search(hash != null ? Search.byHash(hash)
                     : new Search(query, null, Fields.MAX_SEARCH_LIMIT)).results());
         } catch (IndexException | IllegalArgumentException e) {
             // only used to tell when a peer already holding matches leaves; watching works without it

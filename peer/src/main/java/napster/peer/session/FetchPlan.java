@@ -14,19 +14,19 @@ import napster.common.protocol.Search;
  */
 public record FetchPlan(FileHit file, List<Holder> holders) {
 
-    /** The search that finds candidates for {@code nameOrHash}. */
+    /** The search that finds candidates for {@code nameOrHash} (a SHA-256 in either case). */
     public static Search searchFor(String nameOrHash) {
-        return Fields.isSha256(nameOrHash)
-                ? Search.byHash(nameOrHash)
-                : new Search(nameOrHash, null, Fields.MAX_SEARCH_LIMIT);
+        String hash = Fields.sha256AnyCase(nameOrHash);
+        return hash != null ? Search.byHash(hash) : new Search(nameOrHash, null, Fields.MAX_SEARCH_LIMIT);
     }
 
     public static FetchPlan choose(String nameOrHash, Integer fromPeerId, List<FileHit> hits) throws NoSuchFileToFetch {
-        boolean byHash = Fields.isSha256(nameOrHash);
+        String hash = Fields.sha256AnyCase(nameOrHash);
+        boolean byHash = hash != null;
         List<FileHit> matching = hits.stream()
-                .filter(hit -> byHash ? hit.sha256().equals(nameOrHash) : isNamed(hit, nameOrHash))
+                .filter(hit -> byHash ? hit.sha256().equals(hash) : isNamed(hit, nameOrHash))
                 .toList();
-        String what = byHash ? "a file with SHA-256 " + nameOrHash : "a file named " + nameOrHash;
+        String what = byHash ? "a file with SHA-256 " + hash : "a file named " + nameOrHash;
         if (matching.isEmpty()) {
             throw new NoSuchFileToFetch("No peer shares " + what + ".");
         }

@@ -133,6 +133,13 @@ class CommandLineParsingTest {
     }
 
     @Test
+    void search_upperCaseShaQuery_searchesByContentInLowerCase() {
+        String sha = "0A0F501B504A497063D897921D35129C31BECCFAC470037350FA4D0068B9F83B";
+        SearchCommand search = command(napster().parseArgs("search", sha), SearchCommand.class);
+        assertThat(search.search()).isEqualTo(new Search(null, sha.toLowerCase(java.util.Locale.ROOT), 100));
+    }
+
+    @Test
     void search_shaQuery_searchesByContent() {
         String sha = "d".repeat(64);
         SearchCommand search = command(napster().parseArgs("search", sha), SearchCommand.class);

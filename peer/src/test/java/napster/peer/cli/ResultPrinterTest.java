@@ -35,6 +35,17 @@ class ResultPrinterTest {
     }
 
     @Test
+    void printHit_namesThatSpoofHowALineLooks_areShownEscaped() {
+        FileHit spoof = new FileHit("invoice-\u202Efdp.exe", 21, SHA, List.of(
+                new Holder(1, "127.0.0.1", 25000, AT, "a\u2028b\u200B.txt")));
+
+        new ResultPrinter(new PrintWriter(screen), ZoneOffset.UTC).printResults("invoice", List.of(spoof));
+
+        assertThat(screen.toString()).contains("invoice-\\u202Efdp.exe  (21 B")
+                .contains("(as a\\u2028b\\u200B.txt)").doesNotContain("\u202E").doesNotContain("\u2028");
+    }
+
+    @Test
     void printHit_withPings_addsAColumnAndSaysWhoDidNotAnswer() {
         Map<HolderPings.Address, String> pings = Map.of(new HolderPings.Address("127.0.0.1", 25000), "0.42 ms",
                 new HolderPings.Address("10.0.0.7", 35000), "no answer");

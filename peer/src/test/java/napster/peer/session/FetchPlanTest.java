@@ -27,6 +27,14 @@ class FetchPlanTest {
     }
 
     @Test
+    void searchForAndChoose_upperCaseSha_findTheContent() throws Exception {
+        String upper = SIX.sha256().toUpperCase(java.util.Locale.ROOT);
+
+        assertThat(FetchPlan.searchFor(upper)).isEqualTo(Search.byHash(SIX.sha256()));
+        assertThat(FetchPlan.choose(upper, null, List.of(SIX)).file().sha256()).isEqualTo(SIX.sha256());
+    }
+
+    @Test
     void searchFor_sha_searchesByContent() {
         assertThat(FetchPlan.searchFor(SHA_A)).isEqualTo(Search.byHash(SHA_A));
     }

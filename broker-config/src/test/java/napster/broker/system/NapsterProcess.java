@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,12 +114,31 @@ final class NapsterProcess implements AutoCloseable {
         }
     }
 
-    /** SIGINT, as Ctrl-C on a terminal sends it. */
+    /**
+     * Ctrl-C: SIGINT, as a terminal sends it. A build started in the background by a
+     * non-interactive shell (as CI may be) inherits SIGINT ignored and hands that on to every
+     * child, whose JVM then installs no handler for it; there SIGTERM, which runs the same
+     * shutdown hooks, stands in.
+     */
     void interrupt() throws Exception {
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+        String signal = sigintIgnored() ? "TERM" : "INT";
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-            throw new AssertionError("could not send SIGINT to " + process.pid());
+            throw new AssertionError("could not send SIG" + signal + " to " + process.pid());
         }
+    }
+
+    /** Whether this JVM, and so every process it starts, ignores SIGINT (Linux: /proc). */
+    static boolean sigintIgnored() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        long ignored = Files.readAllLines(status).stream()
+                .filter(line -> line.startsWith("SigIgn:"))
+                .mapToLong(line -> Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16))
+                .findFirst().orElse(0L);
+        return (ignored & (1L << (2 - 1))) != 0; // SIGINT is signal 2, bit 1
     }
 
     /** Waits for the process to end; its exit code. */

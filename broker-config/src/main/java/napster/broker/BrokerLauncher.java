@@ -89,6 +89,11 @@ public final class BrokerLauncher implements AutoCloseable {
     }
 
     /** Where the broker listens for OpenWire (JMS) clients, with the port it actually bound. */
+    /** The running broker, for tests in this package that look at its plugins. */
+    BrokerService brokerService() {
+        return broker;
+    }
+
     public URI openWireUri() {
         return openWireUri;
     }

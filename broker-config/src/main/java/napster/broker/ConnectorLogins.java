@@ -11,16 +11,31 @@ import java.util.function.LongSupplier;
 /**
  * Who is connected to one connector, counted apart: connections still logging in (in order of
  * arrival) and connections logged in. Keeps the {@link LoginLimits}: closes a connection that
- * has not logged in in time, makes room for a newcomer by closing the oldest connection still
- * logging in (a real client logs in within milliseconds, so only idle sockets get pushed out),
- * and refuses a login beyond the logged-in limit. Thread-safe; connections are closed outside
- * its lock.
+ * has not logged in in time, makes room for a newcomer when too many are logging in, and
+ * refuses a login beyond the logged-in limit. Thread-safe; connections are closed outside its
+ * lock.
+ *
+ * <p>Who makes room, in this order: of the connections the broker has started that have not sent
+ * a byte (idle sockets), the one started first; else the oldest it has started (a login under
+ * way for long);
+ * else, when the broker has not started any of them yet (it is behind), the newcomer itself,
+ * so the ones that came first are served first. A client whose login bytes the broker has read
+ * is therefore never closed while an idle socket is waiting, however fast the idle ones come.
  */
 final class ConnectorLogins {
     /** A connection the guard can close. */
     interface Watched {
         /** Closes the connection; {@code reason} is one sentence for the log. */
         void close(String reason);
+
+        /** Whether the broker has started the connection, so it reads what the client sends. */
+        boolean started();
+
+        /** When the broker started it (System.nanoTime), once {@link #started()}. */
+        long startedAt();
+
+        /** Whether the client has sent at least one byte. */
+        boolean heardFrom();
     }
 
     private final String connector;
@@ -32,6 +47,7 @@ final class ConnectorLogins {
     private final Map<Watched, Long> loggedIn = new HashMap<>();
     private long closedLate;
     private long closedForRoom;
+    private long turnedAway;
 
     ConnectorLogins(String connector, LoginLimits limits, LongSupplier nanoTime) {
         this.connector = connector;
@@ -39,22 +55,58 @@ final class ConnectorLogins {
         this.nanoTime = nanoTime;
     }
 
-    /** A new connection, not logged in yet; closes the oldest one still logging in when they are too many. */
-    void arrived(Watched connection) {
-        Watched oldest = null;
+    /**
+     * A new connection, not logged in yet. When too many are logging in, one of them is closed
+     * to make room (see the class comment), which may be the newcomer.
+     *
+     * @return whether the newcomer was admitted; if not it is closed already
+     */
+    boolean arrived(Watched connection) {
+        Watched leaving;
         synchronized (this) {
-            if (pending.size() >= limits.maxPending()) {
-                Iterator<Watched> first = pending.keySet().iterator();
-                oldest = first.next();
-                first.remove();
-                closedForRoom++;
+            if (pending.size() < limits.maxPending()) {
+                pending.put(connection, nanoTime.getAsLong());
+                return true;
             }
-            pending.put(connection, nanoTime.getAsLong());
+            leaving = makingRoom(connection);
+            if (leaving == connection) {
+                turnedAway++;
+            } else {
+                closedForRoom++;
+                pending.remove(leaving);
+                pending.put(connection, nanoTime.getAsLong());
+            }
         }
-        if (oldest != null) {
-            oldest.close("Closed a connection to " + connector + " that had not logged in, to make room for a newer one"
-                    + " (at most " + limits.maxPending() + " may be logging in).");
+        if (leaving == connection) {
+            connection.close("Turned away a new connection to " + connector + ": the broker has not started the "
+                    + limits.maxPending() + " before it yet.");
+            return false;
         }
+        leaving.close("Closed a connection to " + connector + " that had not logged in, to make room for a newer one"
+                + " (at most " + limits.maxPending() + " may be logging in).");
+        return true;
+    }
+
+    /** Who leaves so the newcomer can come in; the newcomer itself when the broker has started none of the others. */
+    private Watched makingRoom(Watched newcomer) {
+        // Idle ones by start, not arrival: one the broker has only just started has not been read yet.
+        Watched longestIdle = null;
+        Watched oldestStarted = null;
+        for (Watched waiting : pending.keySet()) {
+            if (!waiting.started()) {
+                continue;
+            }
+            if (oldestStarted == null) {
+                oldestStarted = waiting;
+            }
+            if (!waiting.heardFrom() && (longestIdle == null || waiting.startedAt() - longestIdle.startedAt() < 0)) {
+                longestIdle = waiting;
+            }
+        }
+        if (longestIdle != null) {
+            return longestIdle;
+        }
+        return oldestStarted != null ? oldestStarted : newcomer;
     }
 
     /**
@@ -115,20 +167,27 @@ final class ConnectorLogins {
         return pending.size();
     }
 
+    /** Connections logging in that have sent something: logins under way. */
+    synchronized int heardFrom() {
+        return (int) pending.keySet().stream().filter(Watched::heardFrom).count();
+    }
+
     synchronized int loggedIn() {
         return loggedIn.size();
     }
 
     /** How many connections were closed since the last call, and why; for a summary in the log. */
     synchronized String takeClosedSummary() {
-        if (closedLate == 0 && closedForRoom == 0) {
+        if (closedLate == 0 && closedForRoom == 0 && turnedAway == 0) {
             return null;
         }
-        String summary = "Closed " + (closedLate + closedForRoom) + " connections to " + connector
+        String summary = "Closed " + (closedLate + closedForRoom + turnedAway) + " connections to " + connector
                 + " that had not logged in: " + closedLate + " after " + limits.timeout().toMillis() + " ms, "
-                + closedForRoom + " to make room for newer ones (at most " + limits.maxPending() + " may be logging in).";
+                + closedForRoom + " to make room for newer ones (at most " + limits.maxPending() + " may be logging in), "
+                + turnedAway + " turned away on arrival while the broker was behind.";
         closedLate = 0;
         closedForRoom = 0;
+        turnedAway = 0;
         return summary;
     }
 

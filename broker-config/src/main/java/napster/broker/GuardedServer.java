@@ -10,7 +10,8 @@ import org.apache.activemq.transport.TransportServer;
 /**
  * A connector's transport server whose every accepted connection is first put under a
  * {@link LoginWatch} and counted by the connector's {@link ConnectorLogins}, on the accepting
- * thread, before the broker sees it. Everything else is the wrapped server's.
+ * thread, before the broker sees it; one the guard turns away at once (it closed it already)
+ * the broker never sees. Everything else is the wrapped server's.
  */
 final class GuardedServer implements TransportServer {
     private final TransportServer server;
@@ -27,8 +28,9 @@ final class GuardedServer implements TransportServer {
             @Override
             public void onAccept(Transport transport) {
                 LoginWatch watch = new LoginWatch(transport, logins);
-                logins.arrived(watch);
-                broker.onAccept(watch);
+                if (logins.arrived(watch)) {
+                    broker.onAccept(watch);
+                }
             }
 
             @Override

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.activemq.broker.BrokerPlugin;
 import org.apache.activemq.broker.BrokerPluginSupport;
+import org.apache.activemq.broker.BrokerService;
 import org.apache.activemq.broker.ConnectionContext;
 import org.apache.activemq.broker.TransportConnector;
 import org.apache.activemq.command.ConnectionInfo;
@@ -53,6 +55,20 @@ final class LoginGuard extends BrokerPluginSupport {
     /** Logged-in connections per connector. */
     public void setMaxConnections(int count) {
         this.maxConnections = count;
+    }
+
+    /** The guard's count of one connector of the broker (named in activemq.xml), or null without a guard. */
+    static ConnectorLogins logins(BrokerService broker, String connector) {
+        for (BrokerPlugin plugin : broker.getPlugins()) {
+            if (plugin instanceof LoginGuard guard) {
+                for (ConnectorLogins logins : guard.connectors) {
+                    if (logins.connector().equals(connector)) {
+                        return logins;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     @Override

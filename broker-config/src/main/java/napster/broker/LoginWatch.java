@@ -28,6 +28,8 @@ final class LoginWatch extends TransportFilter implements ConnectorLogins.Watche
     private final ConnectorLogins logins;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String closedBecause;
+    private volatile boolean started;
+    private volatile long startedAt;
 
     LoginWatch(Transport next, ConnectorLogins logins) {
         super(next);
@@ -50,7 +52,25 @@ final class LoginWatch extends TransportFilter implements ConnectorLogins.Watche
         if (closed.get()) {
             throw new ClosedByGuard(closedBecause);
         }
+        startedAt = System.nanoTime();
+        started = true;
         super.start();
+    }
+
+    @Override
+    public boolean started() {
+        return started;
+    }
+
+    /** Bytes read from the socket, as the transport below counts them for its inactivity check. */
+    @Override
+    public long startedAt() {
+        return startedAt;
+    }
+
+    @Override
+    public boolean heardFrom() {
+        return getReceiveCounter() > 0;
     }
 
     @Override

@@ -10,6 +10,9 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import napster.common.jms.Destinations;
 import org.junit.jupiter.api.AfterAll;
@@ -55,6 +58,28 @@ class ConnectionFloodIT {
     @Test
     void stomp_floodOfIdleSockets_realClientGetsInEveryTime() throws Exception {
         flood(broker.stompPort(), ConnectionFloodIT::stompRequestReply);
+    }
+
+    /** The flood's real client under load, made certain: its login is read, then 200 newer idle sockets come. */
+    @Test
+    void stomp_aLoginUnderWay_outlastsHundredsOfNewerIdleSockets() throws Exception {
+        ConnectorLogins logins = broker.logins("stomp");
+        try (Socket slow = new Socket("127.0.0.1", broker.stompPort())) {
+            slow.setSoTimeout(10_000);
+            OutputStream out = slow.getOutputStream();
+            out.write("CONNECT\naccept-version:1.2\nhost:localhost\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            await().atMost(LOGIN_TIMEOUT).until(() -> logins.heardFrom() == 1);
+
+            try (IdleSockets idle = IdleSockets.start(broker.stompPort(), 400, 400)) {
+                await().atMost(LOGIN_TIMEOUT).until(() -> idle.closedByServer() >= 200);
+                out.write("login:peer\npasscode:peer\nheart-beat:0,0\n\n\0".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                byte[] answer = new byte[9];
+                int read = slow.getInputStream().readNBytes(answer, 0, answer.length);
+                assertThat(new String(answer, 0, read, StandardCharsets.UTF_8)).isEqualTo("CONNECTED");
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

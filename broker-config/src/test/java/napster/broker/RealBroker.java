@@ -45,6 +45,11 @@ public final class RealBroker implements BeforeAllCallback, AfterAllCallback {
         return launcher.stompUri().getPort();
     }
 
+    /** The login guard's count of one connector ("openwire" or "stomp"). */
+    ConnectorLogins logins(String connector) {
+        return LoginGuard.logins(launcher.brokerService(), connector);
+    }
+
     /** A started JMS connection logged in as {@code user}, whose password is its name (the default users). */
     public Connection login(String user) throws BrokerUnavailableException {
         return new BrokerConnector(new ClientSettings(launcher.localOpenWireUrl(), user, user)).connect("it-" + user);

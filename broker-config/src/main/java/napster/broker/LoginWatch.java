@@ -80,8 +80,10 @@ final class LoginWatch extends TransportFilter implements ConnectorLogins.Watche
     }
 
     /**
-     * Closes the socket at once, so the connector's count of sockets drops before the next one
-     * is accepted, then tells the broker's connection, which cleans up as after a hang-up.
+     * Tells the broker's connection first, which then cleans up as after a hang-up and ignores
+     * what the closed socket throws next (told second, it logged the reader's
+     * ClosedChannelException as a warning, one line per socket). Then closes the socket at once,
+     * so the connector's count of sockets drops before the next one is accepted.
      */
     @Override
     public void close(String reason) {
@@ -89,10 +91,10 @@ final class LoginWatch extends TransportFilter implements ConnectorLogins.Watche
             return;
         }
         closedBecause = reason;
-        ServiceSupport.dispose(next);
         TransportListener listener = getTransportListener();
         if (listener != null) {
             listener.onException(new ClosedByGuard(reason));
         }
+        ServiceSupport.dispose(next);
     }
 }

@@ -88,12 +88,12 @@ public final class BrokerLauncher implements AutoCloseable {
         }
     }
 
-    /** Where the broker listens for OpenWire (JMS) clients, with the port it actually bound. */
     /** The running broker, for tests in this package that look at its plugins. */
     BrokerService brokerService() {
         return broker;
     }
 
+    /** Where the broker listens for OpenWire (JMS) clients, with the port it actually bound. */
     public URI openWireUri() {
         return openWireUri;
     }

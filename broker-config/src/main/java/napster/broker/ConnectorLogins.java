@@ -17,9 +17,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Who makes room, in this order: of the connections the broker has started that have not sent
  * a byte (idle sockets), the one started first; else the oldest it has started (a login under
- * way for long);
- * else, when the broker has not started any of them yet (it is behind), the newcomer itself,
- * so the ones that came first are served first. A client whose login bytes the broker has read
+ * way for long); else, when the broker has not started any of them yet (it is behind), the
+ * newcomer itself, so the ones that came first are served first. A client whose login bytes the broker has read
  * is therefore never closed while an idle socket is waiting, however fast the idle ones come.
  */
 final class ConnectorLogins {

@@ -62,12 +62,12 @@ final class LoginWatch extends TransportFilter implements ConnectorLogins.Watche
         return started;
     }
 
-    /** Bytes read from the socket, as the transport below counts them for its inactivity check. */
     @Override
     public long startedAt() {
         return startedAt;
     }
 
+    /** Bytes read from the socket, as the transport below counts them for its inactivity check. */
     @Override
     public boolean heardFrom() {
         return getReceiveCounter() > 0;

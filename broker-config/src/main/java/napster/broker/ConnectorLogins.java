@@ -1,11 +1,13 @@
 package napster.broker;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,12 +18,16 @@ import java.util.function.LongSupplier;
  * lock.
  *
  * <p>Who makes room, in this order: of the connections the broker has started that have not sent
- * a byte (idle sockets), the one started first; else the oldest it has started (a login under
- * way for long); else, when the broker has not started any of them yet (it is behind), the
- * newcomer itself, so the ones that came first are served first. A client whose login bytes the broker has read
- * is therefore never closed while an idle socket is waiting, however fast the idle ones come.
+ * a byte (idle sockets: none read, none waiting in the socket), the one started first; else,
+ * once the broker has started them all, the oldest (a login under way for long). Until then
+ * (the broker is behind) the newcomer waits. A client that has sent its login is
+ * therefore never closed while an idle socket is waiting, however fast the idle ones come, and
+ * nobody is closed unread because the broker fell behind.
  */
 final class ConnectorLogins {
+    /** How often a newcomer waiting for the broker looks again, besides being woken by a start or a leave. */
+    private static final long RECHECK_MILLIS = 50;
+
     /** A connection the guard can close. */
     interface Watched {
         /** Closes the connection; {@code reason} is one sentence for the log. */
@@ -33,8 +39,14 @@ final class ConnectorLogins {
         /** When the broker started it (System.nanoTime), once {@link #started()}. */
         long startedAt();
 
-        /** Whether the client has sent at least one byte. */
-        boolean heardFrom();
+        /** Whether the broker has read at least one byte from the client. */
+        boolean readFrom();
+
+        /**
+         * Whether bytes from the client wait in the socket, unread; asked only of a connection
+         * about to be closed as idle, since it costs a system call.
+         */
+        boolean hasUnreadBytes();
     }
 
     private final String connector;
@@ -47,6 +59,7 @@ final class ConnectorLogins {
     private long closedLate;
     private long closedForRoom;
     private long turnedAway;
+    private boolean stopping;
 
     ConnectorLogins(String connector, LoginLimits limits, LongSupplier nanoTime) {
         this.connector = connector;
@@ -56,56 +69,97 @@ final class ConnectorLogins {
 
     /**
      * A new connection, not logged in yet. When too many are logging in, one of them is closed
-     * to make room (see the class comment), which may be the newcomer.
+     * to make room (see the class comment). While the broker is behind, waits until it starts
+     * one or one leaves, up to the login timeout; the accepting thread waits with it, so newer
+     * sockets wait in the kernel's accept queue and cost the broker nothing.
      *
-     * @return whether the newcomer was admitted; if not it is closed already
+     * @return whether the newcomer was admitted; if not (the wait ran out, or the connector is
+     *     stopping) it is closed already
      */
     boolean arrived(Watched connection) {
-        Watched leaving;
+        Watched leaving = null;
         synchronized (this) {
-            if (pending.size() < limits.maxPending()) {
-                pending.put(connection, nanoTime.getAsLong());
-                return true;
+            long deadline = nanoTime.getAsLong() + limits.timeout().toNanos();
+            while (pending.size() >= limits.maxPending() && leaving == null) {
+                leaving = makingRoom();
+                long left = deadline - nanoTime.getAsLong();
+                if (leaving == null && (stopping || left <= 0 || !waitForTheBroker(left))) {
+                    turnedAway++;
+                    break;
+                }
             }
-            leaving = makingRoom(connection);
-            if (leaving == connection) {
-                turnedAway++;
-            } else {
+            if (leaving != null) {
                 closedForRoom++;
                 pending.remove(leaving);
+            }
+            if (leaving != null || pending.size() < limits.maxPending()) {
                 pending.put(connection, nanoTime.getAsLong());
+            } else {
+                leaving = connection;
             }
         }
         if (leaving == connection) {
-            connection.close("Turned away a new connection to " + connector + ": the broker has not started the "
-                    + limits.maxPending() + " before it yet.");
+            connection.close("Turned away a new connection to " + connector + ": none of the " + limits.maxPending()
+                    + " logging in could make room within " + limits.timeout().toMillis() + " ms (the broker is behind).");
             return false;
         }
-        leaving.close("Closed a connection to " + connector + " that had not logged in, to make room for a newer one"
-                + " (at most " + limits.maxPending() + " may be logging in).");
+        if (leaving != null) {
+            leaving.close("Closed a connection to " + connector + " that had not logged in, to make room for a newer"
+                    + " one (at most " + limits.maxPending() + " may be logging in).");
+        }
         return true;
     }
 
-    /** Who leaves so the newcomer can come in; the newcomer itself when the broker has started none of the others. */
-    private Watched makingRoom(Watched newcomer) {
+    /** Waits for a start or a leave, a short while at most; false when interrupted. Holds the lock. */
+    private boolean waitForTheBroker(long leftNanos) {
+        try {
+            wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(leftNanos), RECHECK_MILLIS)));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Who leaves so a newcomer can come in, or null to wait for the broker: it has started none,
+     * or none it started is idle while it has yet to start others (which may be idle).
+     */
+    private Watched makingRoom() {
         // Idle ones by start, not arrival: one the broker has only just started has not been read yet.
-        Watched longestIdle = null;
+        List<Watched> idle = new ArrayList<>();
         Watched oldestStarted = null;
+        boolean allStarted = true;
         for (Watched waiting : pending.keySet()) {
             if (!waiting.started()) {
+                allStarted = false;
                 continue;
             }
             if (oldestStarted == null) {
                 oldestStarted = waiting;
             }
-            if (!waiting.heardFrom() && (longestIdle == null || waiting.startedAt() - longestIdle.startedAt() < 0)) {
-                longestIdle = waiting;
+            if (!waiting.readFrom()) {
+                idle.add(waiting);
             }
         }
-        if (longestIdle != null) {
-            return longestIdle;
+        idle.sort(Comparator.comparingLong(Watched::startedAt));
+        for (Watched candidate : idle) {
+            if (!candidate.hasUnreadBytes()) {
+                return candidate;
+            }
         }
-        return oldestStarted != null ? oldestStarted : newcomer;
+        return allStarted ? oldestStarted : null;
+    }
+
+    /** The broker started a connection: one waiting in {@link #arrived} may now make room. */
+    synchronized void started() {
+        notifyAll();
+    }
+
+    /** The connector stops: nobody waits in {@link #arrived} any more, and nobody new is admitted past the limit. */
+    synchronized void stopping() {
+        stopping = true;
+        notifyAll();
     }
 
     /**
@@ -140,6 +194,7 @@ final class ConnectorLogins {
         if (pending.remove(connection) == null) {
             loggedIn.remove(connection);
         }
+        notifyAll();
     }
 
     /** Closes every connection that has been logging in for longer than the timeout. */
@@ -155,6 +210,7 @@ final class ConnectorLogins {
                 }
             }
             closedLate += overdue.size();
+            notifyAll();
         }
         for (Watched connection : overdue) {
             connection.close("Closed a connection to " + connector + " that had not logged in within "
@@ -166,9 +222,9 @@ final class ConnectorLogins {
         return pending.size();
     }
 
-    /** Connections logging in that have sent something: logins under way. */
-    synchronized int heardFrom() {
-        return (int) pending.keySet().stream().filter(Watched::heardFrom).count();
+    /** Connections logging in that the broker has read from: logins under way. */
+    synchronized int readFrom() {
+        return (int) pending.keySet().stream().filter(Watched::readFrom).count();
     }
 
     synchronized int loggedIn() {
@@ -183,7 +239,7 @@ final class ConnectorLogins {
         String summary = "Closed " + (closedLate + closedForRoom + turnedAway) + " connections to " + connector
                 + " that had not logged in: " + closedLate + " after " + limits.timeout().toMillis() + " ms, "
                 + closedForRoom + " to make room for newer ones (at most " + limits.maxPending() + " may be logging in), "
-                + turnedAway + " turned away on arrival while the broker was behind.";
+                + turnedAway + " turned away after waiting " + limits.timeout().toMillis() + " ms for room.";
         closedLate = 0;
         closedForRoom = 0;
         turnedAway = 0;

@@ -10,8 +10,8 @@ import org.apache.activemq.transport.TransportServer;
 /**
  * A connector's transport server whose every accepted connection is first put under a
  * {@link LoginWatch} and counted by the connector's {@link ConnectorLogins}, on the accepting
- * thread, before the broker sees it; one the guard turns away at once (it closed it already)
- * the broker never sees. Everything else is the wrapped server's.
+ * thread, before the broker sees it. The accepting thread may wait there for room; one the
+ * guard turns away (it closed it already) the broker never sees. Everything else is the wrapped server's.
  */
 final class GuardedServer implements TransportServer {
     private final TransportServer server;
@@ -47,6 +47,7 @@ final class GuardedServer implements TransportServer {
 
     @Override
     public void stop() throws Exception {
+        logins.stopping(); // a newcomer waiting for room would hold up the accepting thread, which stop joins
         server.stop();
     }
 

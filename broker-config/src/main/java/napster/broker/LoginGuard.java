@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Broker plugin (activemq.xml) that keeps sockets which never log in from locking real clients
  * out. On every transport connector it counts connections still logging in apart from logged-in
  * ones: one that has not logged in within {@code loginTimeout} is closed; when
- * {@code maxPendingLogins} are logging in, a newcomer pushes out the oldest of them; at most
+ * {@code maxPendingLogins} are logging in, a newcomer pushes out an idle one of them (see
+ * {@link ConnectorLogins} for which, and for the wait when the broker is behind); at most
  * {@code maxConnections} may be logged in. The connector's socket limit becomes the sum of the
  * two, so idle sockets can never take the places of logged-in clients.
  *
@@ -80,6 +81,9 @@ final class LoginGuard extends BrokerPluginSupport {
             TransportServer server = connector.getServer();
             if (server instanceof TcpTransportServer sockets) {
                 sockets.setMaximumConnections(limits.maxSockets());
+                // Accept on the accepting thread, so while the guard holds a newcomer, newer sockets wait
+                // in the kernel's accept queue, not in the server's unbounded queue of accepted sockets.
+                sockets.setUseQueueForAccept(false);
             }
             connector.setServer(new GuardedServer(server, logins));
             connectors.add(logins);

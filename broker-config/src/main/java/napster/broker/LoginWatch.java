@@ -1,6 +1,8 @@
 package napster.broker;
 
 import java.io.EOFException;
+import java.io.IOException;
+import java.net.Socket;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.activemq.broker.Connection;
 import org.apache.activemq.broker.TransportConnection;
@@ -55,6 +57,7 @@ final class LoginWatch extends TransportFilter implements ConnectorLogins.Watche
         startedAt = System.nanoTime();
         started = true;
         super.start();
+        logins.started();
     }
 
     @Override
@@ -69,8 +72,22 @@ final class LoginWatch extends TransportFilter implements ConnectorLogins.Watche
 
     /** Bytes read from the socket, as the transport below counts them for its inactivity check. */
     @Override
-    public boolean heardFrom() {
+    public boolean readFrom() {
         return getReceiveCounter() > 0;
+    }
+
+    /** Bytes the client sent that the broker has not read yet (a login it has only just started). */
+    @Override
+    public boolean hasUnreadBytes() {
+        Socket socket = narrow(Socket.class);
+        if (socket == null || socket.isClosed()) {
+            return false;
+        }
+        try {
+            return socket.getInputStream().available() > 0;
+        } catch (IOException e) {
+            return false; // closed under us: gone either way
+        }
     }
 
     @Override

@@ -52,12 +52,12 @@ class ConnectionFloodIT {
 
     @Test
     void openWire_floodOfIdleSockets_realClientGetsInEveryTime() throws Exception {
-        flood(broker.openWirePort(), ConnectionFloodIT::openWireRequestReply);
+        flood("openwire", broker.openWirePort(), ConnectionFloodIT::openWireRequestReply);
     }
 
     @Test
     void stomp_floodOfIdleSockets_realClientGetsInEveryTime() throws Exception {
-        flood(broker.stompPort(), ConnectionFloodIT::stompRequestReply);
+        flood("stomp", broker.stompPort(), ConnectionFloodIT::stompRequestReply);
     }
 
     /** The flood's real client under load, made certain: its login is read, then 200 newer idle sockets come. */
@@ -69,7 +69,7 @@ class ConnectionFloodIT {
             OutputStream out = slow.getOutputStream();
             out.write("CONNECT\naccept-version:1.2\nhost:localhost\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
-            await().atMost(LOGIN_TIMEOUT).until(() -> logins.heardFrom() == 1);
+            await().atMost(LOGIN_TIMEOUT).until(() -> logins.readFrom() == 1);
 
             try (IdleSockets idle = IdleSockets.start(broker.stompPort(), 400, 400)) {
                 await().atMost(LOGIN_TIMEOUT).until(() -> idle.closedByServer() >= 200);
@@ -102,7 +102,7 @@ class ConnectionFloodIT {
     }
 
     /** Holds 1,000 idle sockets open for 10 s while a real client logs in and asks, again and again. */
-    private static void flood(int port, Attempt attempt) throws Exception {
+    private static void flood(String connector, int port, Attempt attempt) throws Exception {
         int attempts = 0;
         try (StandardErrorTap log = StandardErrorTap.open(1 << 20);
              IdleSockets idle = IdleSockets.start(port, IDLE_SOCKETS, MAX_OPENS)) {
@@ -116,9 +116,9 @@ class ConnectionFloodIT {
                 attempts++;
             }
             idle.stopReopening();
-            System.out.printf("port %d: %d idle sockets opened, %d closed by the broker; %d real logins and"
-                            + " request-replies, slowest %d ms%n", port, idle.opened(), idle.closedByServer(),
-                    attempts, slowest / 1_000_000);
+            System.out.printf("%s: %d idle sockets opened, %d closed by the broker; %d real logins and"
+                            + " request-replies, slowest %d ms; %s%n", connector, idle.opened(), idle.closedByServer(),
+                    attempts, slowest / 1_000_000, broker.logins(connector).takeClosedSummary());
 
             assertThat(idle.failure()).isNull();
             await().atMost(LOGIN_TIMEOUT.plus(SLACK).plusSeconds(5)).until(() -> idle.open() == 0);

@@ -1,0 +1,45 @@
+package napster.indexer.query;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The words of a text, for file names and queries alike: the runs of letters and digits,
+ * with case and accents folded ({@code Beyoncé - Halo.MP3} has the words {@code beyonce},
+ * {@code halo}, {@code mp3}). The extension is a word like any other.
+ */
+public final class WordSplitter {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private WordSplitter() {
+    }
+
+    /** The folded words of {@code text}, in order; empty when it has no letter or digit. */
+    public static List<String> words(String text) {
+        String folded = fold(text);
+        List<String> words = new ArrayList<>();
+        int i = 0;
+        while (i < folded.length()) {
+            int c = folded.codePointAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                i += Character.charCount(c);
+                continue;
+            }
+            int start = i;
+            while (i < folded.length() && Character.isLetterOrDigit(c = folded.codePointAt(i))) {
+                i += Character.charCount(c);
+            }
+            words.add(folded.substring(start, i));
+        }
+        return words;
+    }
+
+    /** Case and accents folded: compatibility-decomposed, marks dropped, lower-cased. */
+    public static String fold(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+}

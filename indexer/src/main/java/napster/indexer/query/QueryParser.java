@@ -2,9 +2,8 @@ package napster.indexer.query;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import napster.common.protocol.Fields;
 
 /**
  * Parses what people type into a {@link SearchQuery}. Terms are separated by spaces; a term
@@ -17,8 +16,6 @@ import java.util.regex.Pattern;
 public final class QueryParser {
     /** Words in all terms of one query, excluded ones included. */
     public static final int MAX_WORDS = 16;
-
-    private static final Pattern SHA_256 = Pattern.compile("[0-9a-fA-F]{64}");
 
     private QueryParser() {
     }
@@ -54,11 +51,11 @@ public final class QueryParser {
             }
             i = end;
 
-            if (!quoted && SHA_256.matcher(text).matches()) {
+            String sha = quoted ? null : Fields.sha256AnyCase(text);
+            if (sha != null) {
                 if (excluded) {
                     throw new BadQueryException("A SHA-256 cannot be excluded; search for it, or leave it out.");
                 }
-                String sha = text.toLowerCase(Locale.ROOT);
                 if (sha256 != null && !sha256.equals(sha)) {
                     throw new BadQueryException("A search names at most one SHA-256; this one names two.");
                 }

@@ -78,13 +78,12 @@ final class ConnectorLogins {
      */
     boolean arrived(Watched connection) {
         Watched leaving = null;
+        boolean admitted;
         synchronized (this) {
             long deadline = nanoTime.getAsLong() + limits.timeout().toNanos();
-            while (pending.size() >= limits.maxPending() && leaving == null) {
-                leaving = makingRoom();
+            while (pending.size() >= limits.maxPending() && (leaving = makingRoom()) == null) {
                 long left = deadline - nanoTime.getAsLong();
-                if (leaving == null && (stopping || left <= 0 || !waitForTheBroker(left))) {
-                    turnedAway++;
+                if (stopping || left <= 0 || !waitForTheBroker(left)) {
                     break;
                 }
             }
@@ -92,13 +91,14 @@ final class ConnectorLogins {
                 closedForRoom++;
                 pending.remove(leaving);
             }
-            if (leaving != null || pending.size() < limits.maxPending()) {
+            admitted = pending.size() < limits.maxPending();
+            if (admitted) {
                 pending.put(connection, nanoTime.getAsLong());
             } else {
-                leaving = connection;
+                turnedAway++;
             }
         }
-        if (leaving == connection) {
+        if (!admitted) {
             connection.close("Turned away a new connection to " + connector + ": none of the " + limits.maxPending()
                     + " logging in could make room within " + limits.timeout().toMillis() + " ms (the broker is behind).");
             return false;

@@ -1,11 +1,21 @@
 package napster.bench;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import napster.indexer.FileIndex;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import napster.common.protocol.Browse;
+import napster.common.protocol.Search;
+import napster.common.protocol.SharedFile;
+import napster.common.protocol.Update;
 import napster.indexer.IndexService;
+import napster.indexer.index.FileIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,16 +24,20 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench index}: the indexer's in-memory index alone, without broker or JSON: the time
- * it takes to build (through the indexer's own service, as register and update messages
- * arrive; making the messages is not counted) and the latency of single-threaded name searches with the queries people type.
- * <p>JSON: {@code {"files","peers","buildMillis","searches","limit","meanMicros","p50Micros",
- * "p99Micros","searchesPerSecond","hitsPerSearch"}}.
+ * {@code bench index}: the indexer's index alone, without broker, kept in a temporary folder
+ * as {@code ./napster up} keeps it: how fast it takes registrations (through the indexer's own
+ * service, as register and update messages arrive; making the messages is not counted), how
+ * soon a change is visible to searches, and the latency of single-threaded requests of each
+ * kind people make, answered as the indexer answers them (query parsed, reply text written).
+ * <p>JSON: {@code {"files","peers","buildMillis","filesPerSecond","visibleP50Millis",
+ * "visibleMaxMillis","searches","limit","kinds":[{"kind","meanMicros","p50Micros","p99Micros",
+ * "resultsPerRequest"}]}}.
  */
 @Command(name = "index", mixinStandardHelpOptions = true,
-        description = "Build time and search latency of the in-memory index, in this process.")
+        description = "Registration rate, visibility and request latency of the index, in this process.")
 final class IndexBench implements Callable<Integer> {
     private static final int LIMIT = 100;
+    private static final int VISIBILITY_PROBES = 50;
 
     @Spec
     CommandSpec spec;
@@ -40,14 +54,33 @@ final class IndexBench implements Callable<Integer> {
     int peers;
 
     @Option(names = "--searches", paramLabel = "S", defaultValue = "20000",
-            description = "Searches to time (default: ${DEFAULT-VALUE}).")
+            description = "Requests to time of each kind (default: ${DEFAULT-VALUE}).")
     int searches;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic library and the queries.")
     long seed;
 
-    record Report(long files, int peers, long buildMillis, int searches, int limit, double meanMicros,
-                  double p50Micros, double p99Micros, double searchesPerSecond, double hitsPerSearch) {
+    @Option(names = "--kinds", paramLabel = "KIND", split = ",",
+            description = "Only these kinds of request: ${COMPLETION-CANDIDATES} (default: all).")
+    List<Kind> only;
+
+    /** The kinds of request timed, each made from random files of the library. */
+    enum Kind {
+        ONE_WORD("one word"), TWO_WORDS("two words"), WORD_AND_PREFIX("word + 3-letter prefix"),
+        FILTERED("word + extension + 4 MB range"), SHA256("SHA-256"), BROWSE("browse a peer, 100 files");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    record KindReport(String kind, double meanMicros, double p50Micros, double p99Micros, double resultsPerRequest) {
+    }
+
+    record Report(long files, int peers, long buildMillis, double filesPerSecond, double visibleP50Millis,
+                  double visibleMaxMillis, int searches, int limit, List<KindReport> kinds) {
     }
 
     @Override
@@ -57,50 +90,112 @@ final class IndexBench implements Callable<Integer> {
                     + " with no more peers than files.");
         }
         SyntheticLibrary library = new SyntheticLibrary(seed, SyntheticLibrary.DEFAULT_WORDS);
-        FileIndex index = new FileIndex();
-        IndexService service = new IndexService(index, Clock.systemUTC());
-        OutputOptions.progress(spec.commandLine().getErr(), "Indexing " + files + " files of " + peers + " peers ...");
-        long buildMillis = DirectRegistration.register(service, library, files, peers) / 1_000_000;
+        try (ScratchIndex scratch = ScratchIndex.create()) {
+            FileIndex index = scratch.index();
+            IndexService service = new IndexService(index, Clock.systemUTC());
+            OutputOptions.progress(spec.commandLine().getErr(), "Indexing " + files + " files of " + peers
+                    + " peers ...");
+            long buildNanos = DirectRegistration.register(service, library, files, peers);
+            index.awaitChangesVisible();
+            LatencyStats visible = visibility(service, index, library);
 
-        // untimed searches first (other queries, as many as timed, at least 5,000): the JIT and
-        // the collector's young-generation sizing take a few seconds to settle after the build
-        String[] warmUp = queries(library, seed + 2, Math.max(searches, 5_000));
-        search(index, warmUp, new long[warmUp.length]);
-        OutputOptions.progress(spec.commandLine().getErr(), "Timing " + searches + " searches ...");
-        String[] queries = queries(library, seed + 1, searches);
-        long[] nanos = new long[searches];
-        long began = System.nanoTime();
-        long hits = search(index, queries, nanos);
-        double seconds = (System.nanoTime() - began) / 1e9;
-        LatencyStats stats = LatencyStats.of(nanos, searches, seconds);
-
-        Report report = new Report(files, peers, buildMillis, searches, LIMIT, stats.meanMillis() * 1e3,
-                stats.p50Millis() * 1e3, stats.p99Millis() * 1e3, stats.throughput(), (double) hits / searches);
-        output.print(spec.commandLine().getOut(), report, String.format(Locale.ROOT,
-                "%d files of %d peers indexed in %d ms; %d searches (limit %d, %.1f hits each): mean %.1f µs,"
-                        + " p50 %.1f µs, p99 %.1f µs, %.0f searches/s.", files, peers, buildMillis, searches, LIMIT,
-                report.hitsPerSearch(), report.meanMicros(), report.p50Micros(), report.p99Micros(),
-                report.searchesPerSecond()));
+            List<KindReport> kinds = new ArrayList<>();
+            for (Kind kind : only == null ? List.of(Kind.values()) : only) {
+                OutputOptions.progress(spec.commandLine().getErr(), "Timing " + searches + " requests: "
+                        + kind.label + " ...");
+                // untimed requests first (others, as many as timed, at least 5,000): the JIT and the
+                // collector's young-generation sizing take a few seconds to settle
+                run(requests(service, library, kind, seed + 2, Math.max(searches, 5_000)), null);
+                List<Request> timed = requests(service, library, kind, seed + 1, searches);
+                long[] nanos = new long[searches];
+                long began = System.nanoTime();
+                long results = run(timed, nanos);
+                LatencyStats stats = LatencyStats.of(nanos, searches, (System.nanoTime() - began) / 1e9);
+                kinds.add(new KindReport(kind.label, stats.meanMillis() * 1e3, stats.p50Millis() * 1e3,
+                        stats.p99Millis() * 1e3, (double) results / searches));
+            }
+            Report report = new Report(files, peers, buildNanos / 1_000_000, files / (buildNanos / 1e9),
+                    visible.p50Millis(), visible.p999Millis(), searches, LIMIT, kinds);
+            output.print(spec.commandLine().getOut(), report, text(report));
+        }
         return 0;
     }
 
-    private String[] queries(SyntheticLibrary library, long querySeed, int count) {
-        SplittableRandom random = new SplittableRandom(querySeed);
-        String[] queries = new String[count];
-        for (int i = 0; i < count; i++) {
-            queries[i] = library.query(random, files);
+    private static String text(Report report) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "%d files of %d peers indexed in %d ms (%.0f files/s); a change visible to searches after %.1f ms"
+                        + " (p50 of %d, max %.1f ms). %d requests of each kind, limit %d:%n", report.files(),
+                report.peers(), report.buildMillis(), report.filesPerSecond(), report.visibleP50Millis(),
+                VISIBILITY_PROBES, report.visibleMaxMillis(), report.searches(), report.limit()));
+        for (KindReport kind : report.kinds()) {
+            text.append(String.format(Locale.ROOT, "  %-26s mean %7.1f µs, p50 %7.1f µs, p99 %7.1f µs, %.1f results%n",
+                    kind.kind(), kind.meanMicros(), kind.p50Micros(), kind.p99Micros(), kind.resultsPerRequest()));
         }
-        return queries;
+        return text.toString().stripTrailing();
     }
 
-    /** Runs the queries as the indexer answers them (reply text included), each one's time into {@code nanos}; returns the hits found. */
-    private static long search(FileIndex index, String[] queries, long[] nanos) {
-        long hits = 0;
-        for (int i = 0; i < queries.length; i++) {
+    /** One request as the indexer answers it; returns the number of results. */
+    private record Request(IntSupplier answer) {
+    }
+
+    private List<Request> requests(IndexService service, SyntheticLibrary library, Kind kind, long requestSeed,
+                                   int count) {
+        SplittableRandom random = new SplittableRandom(requestSeed);
+        List<Request> requests = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            SharedFile file = library.file(random.nextLong(files));
+            String[] words = SyntheticLibrary.words(file);
+            String one = words[random.nextInt(words.length)];
+            String other = words[(List.of(words).indexOf(one) + 1 + random.nextInt(words.length - 1)) % words.length];
+            Search search = switch (kind) {
+                case ONE_WORD -> new Search(one, null, LIMIT);
+                case TWO_WORDS -> new Search(one + " " + other, null, LIMIT);
+                case WORD_AND_PREFIX -> new Search(one + " " + other.substring(0, 3), null, LIMIT);
+                // the file's own extension, and a size range of 4 MB around its size: it always finds the file
+                case FILTERED -> new Search(one, null, LIMIT, List.of(file.name().substring(file.name().lastIndexOf('.')
+                        + 1)), file.size() - 2_000_000, file.size() + 2_000_000, null);
+                case SHA256 -> Search.byHash(file.sha256());
+                case BROWSE -> null;
+            };
+            if (search != null) {
+                requests.add(new Request(() -> service.search(search).results()));
+            } else {
+                Browse browse = new Browse(1 + random.nextInt(peers), LIMIT);
+                requests.add(new Request(() -> service.browse(browse).orElseThrow().files()));
+            }
+        }
+        return requests;
+    }
+
+    /** Runs the requests, each one's time into {@code nanos} (if given); returns the results found. */
+    private static long run(List<Request> requests, long[] nanos) {
+        long results = 0;
+        for (int i = 0; i < requests.size(); i++) {
             long start = System.nanoTime();
-            hits += index.searchText(queries[i], LIMIT).results();
+            results += requests.get(i).answer().getAsInt();
+            if (nanos != null) {
+                nanos[i] = System.nanoTime() - start;
+            }
+        }
+        return results;
+    }
+
+    /** How long a change takes to become visible to searches, over a few one-file updates. */
+    private LatencyStats visibility(IndexService service, FileIndex index, SyntheticLibrary library)
+            throws InterruptedException {
+        long[] nanos = new long[VISIBILITY_PROBES];
+        long began = System.nanoTime();
+        for (int i = 0; i < VISIBILITY_PROBES; i++) {
+            SharedFile file = library.file(files + i);
+            long start = System.nanoTime();
+            service.handle(new Update(LibraryRegistrar.peerKey(0), List.of(file), List.of()), "peer");
+            CountDownLatch visible = new CountDownLatch(1);
+            index.afterChangesVisible(visible::countDown);
+            if (!visible.await(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("A change did not become visible in 30 s.");
+            }
             nanos[i] = System.nanoTime() - start;
         }
-        return hits;
+        return LatencyStats.of(nanos, VISIBILITY_PROBES, (System.nanoTime() - began) / 1e9);
     }
 }

@@ -6,7 +6,6 @@ import java.lang.ref.Reference;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import napster.indexer.FileIndex;
 import napster.indexer.IndexService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,15 +56,20 @@ final class MemoryBench implements Callable<Integer> {
         SyntheticLibrary library = new SyntheticLibrary(seed, SyntheticLibrary.DEFAULT_WORDS);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = usedAfterGc(memory);
-        IndexService service = new IndexService(new FileIndex(), Clock.systemUTC());
-        OutputOptions.progress(spec.commandLine().getErr(), "Indexing " + files + " files of " + peers + " peers ...");
-        DirectRegistration.register(service, library, files, peers);
-        long after = usedAfterGc(memory);
-        long indexed = service.index().stats().files();
-        if (indexed != files) {
-            throw new IllegalStateException("The index holds " + indexed + " files, not " + files + ".");
+        long after;
+        try (ScratchIndex scratch = ScratchIndex.create()) {
+            IndexService service = new IndexService(scratch.index(), Clock.systemUTC());
+            OutputOptions.progress(spec.commandLine().getErr(), "Indexing " + files + " files of " + peers
+                    + " peers ...");
+            DirectRegistration.register(service, library, files, peers);
+            scratch.index().awaitChangesVisible();
+            after = usedAfterGc(memory);
+            long indexed = service.stats().files();
+            if (indexed != files) {
+                throw new IllegalStateException("The index holds " + indexed + " files, not " + files + ".");
+            }
+            Reference.reachabilityFence(service);
         }
-        Reference.reachabilityFence(service);
         Report report = new Report(files, peers, before, after, after - before, (double) (after - before) / files,
                 memory.getHeapMemoryUsage().getMax());
         output.print(spec.commandLine().getOut(), report, String.format(Locale.ROOT,

@@ -85,8 +85,13 @@ final class SyntheticLibrary {
 
     /** A query people would type: one word of a file in the library (so it always finds something). */
     String query(SplittableRandom random, long files) {
-        String name = file(random.nextLong(files)).name();
-        String[] parts = name.substring(0, name.lastIndexOf('.')).split(" - | ");
-        return parts[random.nextInt(parts.length)].toLowerCase(Locale.ROOT);
+        String[] words = words(file(random.nextLong(files)));
+        return words[random.nextInt(words.length)];
+    }
+
+    /** The words of a file's name, lower case, without the extension. */
+    static String[] words(SharedFile file) {
+        String name = file.name();
+        return name.substring(0, name.lastIndexOf('.')).toLowerCase(Locale.ROOT).split(" - | ");
     }
 }

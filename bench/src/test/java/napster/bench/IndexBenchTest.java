@@ -21,7 +21,7 @@ class IndexBenchTest {
     }
 
     @Test
-    void index_smallLibraryAsJson_reportsBuildAndSearchTimes() throws Exception {
+    void index_smallLibraryAsJson_reportsBuildVisibilityAndEveryKindOfRequest() throws Exception {
         int exit = run("index", "--files", "3000", "--peers", "7", "--searches", "200", "--json");
 
         assertThat(exit).as(err.toString()).isZero();
@@ -30,10 +30,18 @@ class IndexBenchTest {
         assertThat(report.get("peers").asInt()).isEqualTo(7);
         assertThat(report.get("searches").asInt()).isEqualTo(200);
         assertThat(report.get("limit").asInt()).isEqualTo(100);
-        assertThat(report.get("hitsPerSearch").asDouble()).as("every query is a word of some file").isGreaterThan(1);
-        assertThat(report.get("p50Micros").asDouble()).isPositive()
-                .isLessThanOrEqualTo(report.get("p99Micros").asDouble());
-        assertThat(report.get("searchesPerSecond").asDouble()).isPositive();
+        assertThat(report.get("filesPerSecond").asDouble()).isPositive();
+        assertThat(report.get("visibleP50Millis").asDouble()).isPositive()
+                .isLessThanOrEqualTo(report.get("visibleMaxMillis").asDouble());
+        JsonNode kinds = report.get("kinds");
+        assertThat(kinds).extracting(kind -> kind.get("kind").asText()).containsExactly("one word", "two words",
+                "word + 3-letter prefix", "word + extension + 4 MB range", "SHA-256", "browse a peer, 100 files");
+        for (JsonNode kind : kinds) {
+            assertThat(kind.get("resultsPerRequest").asDouble()).as("every request is made from an indexed file: %s",
+                    kind).isGreaterThanOrEqualTo(1);
+            assertThat(kind.get("p50Micros").asDouble()).isPositive()
+                    .isLessThanOrEqualTo(kind.get("p99Micros").asDouble());
+        }
     }
 
     @Test

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import napster.common.protocol.Ack;
+import napster.common.protocol.Browse;
 import napster.common.protocol.ErrorReply;
-import napster.common.protocol.FileHit;
 import napster.common.protocol.Fields;
+import napster.common.protocol.FileKind;
 import napster.common.protocol.FilesChanged;
 import napster.common.protocol.Heartbeat;
 import napster.common.protocol.ListPeers;
@@ -20,10 +22,18 @@ import napster.common.protocol.PeerInfo;
 import napster.common.protocol.PeerList;
 import napster.common.protocol.Register;
 import napster.common.protocol.Search;
-import napster.common.protocol.SearchResult;
 import napster.common.protocol.SharedFile;
 import napster.common.protocol.Unregister;
 import napster.common.protocol.Update;
+import napster.indexer.index.EncodedBrowseResult;
+import napster.indexer.index.EncodedSearchResult;
+import napster.indexer.index.FileIndex;
+import napster.indexer.index.Peer;
+import napster.indexer.index.ShareChange;
+import napster.indexer.query.Filters;
+import napster.indexer.query.QueryParser;
+import napster.indexer.query.SearchQuery;
+import napster.indexer.query.SearchRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * What the indexer does with each request, without any transport: registers peers (binding
  * each peer key to the broker user that registered it), applies share changes and reported
  * free upload slots, keeps each peer's lease (see {@link Leases}; {@link #expire()} drops
- * the lapsed ones) and answers searches and peer listings. Every request gets a reply
- * message; failures are {@link ErrorReply}s. Changes are reported to an {@link IndexListener}.
+ * the lapsed ones) and answers searches, browses and peer listings. Every request gets a
+ * reply; failures are {@link ErrorReply}s. Changes are reported to an {@link IndexListener}.
  * Thread-safe.
  */
 public final class IndexService {
@@ -43,6 +53,7 @@ public final class IndexService {
     private static final MessageTypes TYPES = MessageTypes.standard();
 
     private final FileIndex index;
+    private final Peers peers = new Peers();
     private final Clock clock;
     private final Leases leases;
     private final IndexListener listener;
@@ -78,9 +89,6 @@ public final class IndexService {
      * if the broker stamps none) and returns the reply.
      */
     public Message handle(Message request, String user) {
-        if (request instanceof Search search) {
-            return search(search);
-        }
         if (request instanceof ListPeers list) {
             return listPeers(list);
         }
@@ -97,7 +105,7 @@ public final class IndexService {
             return unregister(unregister, user);
         }
         return ErrorReplies.badRequest("The indexer does not accept \"" + TYPES.typeOf(request.getClass())
-                + "\" messages; send register, update, heartbeat, unregister, search or peers.");
+                + "\" messages; send register, update, heartbeat, unregister or peers (search and browse have answers of their own).");
     }
 
     /**
@@ -111,11 +119,11 @@ public final class IndexService {
             Instant now = clock.instant();
             List<PeerChanged> left = new ArrayList<>();
             for (int peerId : leases.expired(now)) {
-                Optional<Peer> peer = index.peer(peerId);
+                Peer peer = peers.get(peerId);
                 leases.forget(peerId);
-                if (peer.isPresent()) {
-                    left.add(remove(peer.get(), PeerChanged.EXPIRED));
-                    LOG.info("Peer {} ({}) expired: no heartbeat in time", peerId, peer.get().user());
+                if (peer != null) {
+                    left.add(remove(peer, PeerChanged.EXPIRED));
+                    LOG.info("Peer {} ({}) expired: no heartbeat in time", peerId, peer.user());
                 }
             }
             return left;
@@ -123,50 +131,89 @@ public final class IndexService {
     }
 
     /**
-     * Answers a search as the text of its reply (see {@link FileIndex#searchText}), by name or
-     * by content: what the indexer sends.
+     * Answers a search as the text of its reply: by words and phrases, by content, or both,
+     * within its filters.
+     *
+     * @throws napster.indexer.query.BadQueryException with one sentence for the person who typed it
      */
-    public EncodedSearchResult searchText(Search search) {
-        return search.sha256() == null ? index.searchText(search.query(), search.effectiveLimit())
-                : index.searchTextBySha256(search.sha256());
+    public EncodedSearchResult search(Search search) {
+        SearchQuery query = search.query() == null
+                ? new SearchQuery(List.of(), Optional.of(search.sha256()), search.sha256())
+                : withSha(QueryParser.parse(search.query()), search.sha256());
+        SearchRequest request = new SearchRequest(query, filters(search), search.effectiveLimit());
+        return index.search(request, search.query() != null ? search.query() : search.sha256(), peers::get);
     }
 
-    private SearchResult search(Search search) {
-        if (search.sha256() != null) {
-            List<FileHit> hits = index.searchBySha256(search.sha256()).map(List::of).orElse(List.of());
-            return new SearchResult(search.sha256(), hits);
+    private static SearchQuery withSha(SearchQuery parsed, String sha256) {
+        if (sha256 == null) {
+            return parsed;
         }
-        return new SearchResult(search.query(), index.search(search.query(), search.effectiveLimit()));
+        if (parsed.sha256().isPresent() && !parsed.sha256().get().equals(sha256)) {
+            throw new napster.indexer.query.BadQueryException(
+                    "The query names one SHA-256 and the sha256 field another; send one.");
+        }
+        return new SearchQuery(parsed.terms(), Optional.of(sha256), parsed.typed());
+    }
+
+    /** The extensions a file may have: those listed, those of the kind, or those in both when both are given. */
+    private static Filters filters(Search search) {
+        Set<String> extensions = search.extensions() == null ? null : Set.copyOf(search.extensions());
+        if (search.kind() != null) {
+            Set<String> ofKind = FileKind.of(search.kind()).extensions();
+            extensions = extensions == null ? ofKind
+                    : extensions.stream().filter(ofKind::contains).collect(java.util.stream.Collectors.toSet());
+        }
+        return new Filters(extensions, search.minSize(), search.maxSize());
+    }
+
+    /** One page of a peer's files; empty when no such peer is registered. */
+    public Optional<EncodedBrowseResult> browse(Browse browse) {
+        if (peers.get(browse.peerId()) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(index.browse(browse.peerId(), browse.afterName(), browse.afterSha256(),
+                browse.effectiveLimit()));
+    }
+
+    /** The registered peer with this key, if any. */
+    public Optional<Peer> peerByKey(String peerKey) {
+        return peers.byKey(peerKey);
+    }
+
+    /** Registered peers, indexed files and distinct contents. */
+    public IndexStats stats() {
+        return new IndexStats(peers.size(), index.files(), index.contents());
     }
 
     private PeerList listPeers(ListPeers list) {
-        List<PeerInfo> peers = new ArrayList<>();
-        for (ShareSummary share : index.shares(list.effectiveLimit())) {
-            Peer peer = share.peer();
+        List<PeerInfo> listed = new ArrayList<>();
+        for (Peer peer : peers.first(list.effectiveLimit())) {
             // a peer without a lease is being removed right now: leave it out
-            leases.lastSeen(peer.peerId()).ifPresent(lastSeen -> peers.add(
-                    new PeerInfo(peer.peerId(), peer.host(), peer.port(), share.files(), share.bytes(), lastSeen,
-                            peer.slots(), peer.freeSlots(), peer.maxUploadRate())));
+            leases.lastSeen(peer.peerId()).ifPresent(lastSeen -> listed.add(
+                    new PeerInfo(peer.peerId(), peer.host(), peer.port(), index.fileCount(peer.peerId()),
+                            index.bytes(peer.peerId()), lastSeen, peer.slots(), peer.freeSlots(),
+                            peer.maxUploadRate())));
         }
-        return new PeerList(peers);
+        return new PeerList(listed);
     }
 
     private Message register(Register register, String user) {
         synchronized (changes) {
-            Optional<Peer> known = index.peerByKey(register.peerKey());
+            Optional<Peer> known = peers.byKey(register.peerKey());
             if (known.isPresent() && !Objects.equals(known.get().user(), user)) {
                 return forbidden();
             }
             // the registration replaces what the peer shared before
             int before = known.map(peer -> index.fileCount(peer.peerId())).orElse(0);
-            if (!budget.allows(index.stats().files() - before, index.estimatedBytes(), register.files().size())) {
+            if (!budget.allows(index.files() - before, index.heapBytes(), register.files().size())) {
                 return indexFull();
             }
             int peerId = known.map(Peer::peerId).orElseGet(() -> nextPeerId++);
             Peer peer = new Peer(peerId, register.peerKey(), user, register.host(), register.port(), register.slots(),
                     register.freeSlots(), register.maxUploadRate());
             Instant now = clock.instant();
-            ShareChange change = index.register(peer, register.files(), now);
+            peers.put(peer);
+            ShareChange change = index.replace(peerId, register.files(), now);
             leases.seen(peerId, now);
             if (known.isEmpty()) {
                 listener.peerChanged(new PeerChanged(PeerChanged.JOINED, peerId, peer.host(), peer.port(),
@@ -181,7 +228,7 @@ public final class IndexService {
 
     private Message update(Update update, String user) {
         synchronized (changes) {
-            Optional<Peer> known = index.peerByKey(update.peerKey());
+            Optional<Peer> known = peers.byKey(update.peerKey());
             if (known.isEmpty()) {
                 return unknownPeer();
             }
@@ -194,7 +241,7 @@ public final class IndexService {
                 return tooManyFiles();
             }
             // removals may not all be shared: counted as if none were
-            if (!budget.allows(index.stats().files(), index.estimatedBytes(), update.added().size())) {
+            if (!budget.allows(index.files(), index.heapBytes(), update.added().size())) {
                 return indexFull();
             }
             Instant now = clock.instant();
@@ -209,7 +256,7 @@ public final class IndexService {
 
     private Message heartbeat(Heartbeat heartbeat, String user) {
         synchronized (changes) {
-            Optional<Peer> known = index.peerByKey(heartbeat.peerKey());
+            Optional<Peer> known = peers.byKey(heartbeat.peerKey());
             if (known.isEmpty()) {
                 return unknownPeer();
             }
@@ -223,7 +270,7 @@ public final class IndexService {
                     return ErrorReplies.badRequest("freeSlots " + freeSlots + " is more than the " + peer.slots()
                             + " slots this peer registered.");
                 }
-                index.updateFreeSlots(peer.peerId(), freeSlots);
+                peers.put(peer.withFreeSlots(freeSlots));
             }
             leases.beat(peer.peerId(), heartbeat.effectiveIntervalSeconds(), clock.instant());
             return new Ack(peer.peerId(), index.fileCount(peer.peerId()));
@@ -232,7 +279,7 @@ public final class IndexService {
 
     private Message unregister(Unregister unregister, String user) {
         synchronized (changes) {
-            Optional<Peer> known = index.peerByKey(unregister.peerKey());
+            Optional<Peer> known = peers.byKey(unregister.peerKey());
             if (known.isEmpty()) {
                 return unknownPeer();
             }
@@ -249,8 +296,8 @@ public final class IndexService {
 
     /** Forgets a peer and reports it left; its files go with it, without a filesChanged (see IndexListener). */
     private PeerChanged remove(Peer peer, String reason) {
-        int files = index.fileCount(peer.peerId());
-        index.removePeer(peer.peerId());
+        peers.remove(peer);
+        int files = index.removePeer(peer.peerId());
         PeerChanged left = new PeerChanged(PeerChanged.LEFT, peer.peerId(), peer.host(), peer.port(), files, reason);
         listener.peerChanged(left);
         return left;

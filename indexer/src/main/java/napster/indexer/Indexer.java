@@ -1,6 +1,8 @@
 package napster.indexer;
 
 import jakarta.jms.JMSException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import napster.common.jms.BrokerUnavailableException;
 import napster.common.jms.ClientSettings;
 import napster.common.jms.Destinations;
 import napster.common.jms.JmsCodec;
+import napster.common.protocol.Browse;
 import napster.common.protocol.Heartbeat;
 import napster.common.protocol.ListPeers;
 import napster.common.protocol.ProtocolCodec;
@@ -23,12 +26,14 @@ import napster.common.protocol.Register;
 import napster.common.protocol.Search;
 import napster.common.protocol.Unregister;
 import napster.common.protocol.Update;
+import napster.indexer.index.FileIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The indexer's broker side: serves {@code napster.register} (in order) and
- * {@code napster.search} (one consumer, a worker per core), each on its own failover connection
+ * The indexer's broker side: serves {@code napster.register} (in order, each reply once
+ * searches see the change) and {@code napster.search} (searches, browse pages and peer
+ * listings; one consumer, a worker per core), each on its own failover connection
  * so registrations never hold up searches, with one shared {@link IndexService}; publishes
  * index events and reannounce requests on a third.
  * Sweeps lapsed leases periodically. When it starts, and again when the broker comes back
@@ -52,6 +57,7 @@ public final class Indexer implements AutoCloseable {
     private final List<QueueConsumer> consumers = new ArrayList<>();
     private final CompletableFuture<String> brokerLost = new CompletableFuture<>();
     private volatile EventPublisher publisher;
+    private FileIndex index;
     private IndexService service;
     private ScheduledFuture<?> sweep;
 
@@ -90,6 +96,10 @@ public final class Indexer implements AutoCloseable {
         Indexer indexer = new Indexer(settings, sweeper, ownsSweeper);
         try {
             indexer.connect(options);
+        } catch (IOException e) {
+            indexer.closeQuietly();
+            throw new UncheckedIOException("Could not open the index in " + options.indexFolder() + ": "
+                    + e.getMessage(), e);
         } catch (BrokerUnavailableException | JMSException | RuntimeException e) {
             indexer.closeQuietly();
             throw e;
@@ -98,19 +108,21 @@ public final class Indexer implements AutoCloseable {
         return indexer;
     }
 
-    private void connect(IndexerSettings options) throws BrokerUnavailableException, JMSException {
+    private void connect(IndexerSettings options) throws BrokerUnavailableException, JMSException, IOException {
         BrokerConnector connector = new BrokerConnector(settings);
         JmsCodec codec = new JmsCodec(ProtocolCodec.standard());
         publisher = EventPublisher.start(connector, SEND_TIMEOUT, watch.listenerFor("events"), codec);
-        service = new IndexService(new FileIndex(), options.clock(), options.missedBeats(), publisher,
-                options.budget());
+        index = options.indexFolder() == null ? FileIndex.inMemory() : FileIndex.create(options.indexFolder());
+        service = new IndexService(index, options.clock(), options.missedBeats(),
+                new VisibleEvents(publisher, index::afterChangesVisible), options.budget());
         RequestProcessor registrations = new RequestProcessor(Destinations.REGISTER,
                 Set.of(Register.class, Update.class, Heartbeat.class, Unregister.class), service, codec, null,
                 options.clock());
         consumers.add(QueueConsumer.inOrder(connector, SEND_TIMEOUT, watch.listenerFor(Destinations.REGISTER),
-                Destinations.REGISTER, registrations, codec));
-        RequestProcessor searches = new RequestProcessor(Destinations.SEARCH, Set.of(Search.class, ListPeers.class),
-                service, codec, SearchRateLimit.perSecond(options.searchRate()), options.clock());
+                Destinations.REGISTER, registrations, codec, index::afterChangesVisible));
+        RequestProcessor searches = new RequestProcessor(Destinations.SEARCH,
+                Set.of(Search.class, Browse.class, ListPeers.class), service, codec,
+                SearchRateLimit.perSecond(options.searchRate()), options.clock());
         consumers.add(QueueConsumer.inParallel(connector, SEND_TIMEOUT, watch.listenerFor(Destinations.SEARCH),
                 Destinations.SEARCH, options.searchWorkers(), searches, codec));
         long every = options.sweepEvery().toMillis();
@@ -142,7 +154,7 @@ public final class Indexer implements AutoCloseable {
     }
 
     public IndexStats stats() {
-        return service.index().stats();
+        return service.stats();
     }
 
     public String brokerUrl() {
@@ -181,6 +193,9 @@ public final class Indexer implements AutoCloseable {
             } catch (JMSException e) {
                 failure = e;
             }
+        }
+        if (index != null) {
+            index.close(); // the last replies and events go to the publisher first
         }
         if (publisher != null) {
             try {

@@ -1,6 +1,7 @@
 package napster.indexer;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import napster.common.jms.BrokerUnavailableException;
 import napster.common.jms.ClientSettings;
@@ -45,6 +46,10 @@ public final class IndexerMain implements Callable<Integer> {
                     + " 0: no limit (default: ${DEFAULT-VALUE}).")
     int searchRate;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Keep the index in DIR, mapped from disk instead of held in the heap (default: in memory).")
+    Path data;
+
     @Mixin
     Verbosity verbosity;
 
@@ -80,7 +85,7 @@ public final class IndexerMain implements Callable<Integer> {
         }
         Indexer indexer = Indexer.start(settings, IndexerSettings.defaults().withMissedBeats(missedBeats)
                 .withBudget(maxFiles == null ? IndexBudget.standalone() : IndexBudget.standalone().withMaxFiles(maxFiles))
-                .withSearchRate(searchRate));
+                .withSearchRate(searchRate).withIndexFolder(data == null ? null : data.resolve("index")));
         Thread closer = new Thread(() -> closeQuietly(indexer), "indexer-shutdown");
         Runtime.getRuntime().addShutdownHook(closer);
         PrintWriter out = spec.commandLine().getOut();

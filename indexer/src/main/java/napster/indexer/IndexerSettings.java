@@ -1,5 +1,6 @@
 package napster.indexer;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,10 +9,11 @@ import java.util.Objects;
  * How the indexer keeps time and leases and serves: the clock that stamps sharedAt and
  * lastSeen, how many heartbeats in a row a peer may miss, how often lapsed leases are swept,
  * how many threads answer searches at once, how many requests a second one connection may
- * make of {@code napster.search} (0: no limit), and how much the index may hold.
+ * make of {@code napster.search} (0: no limit), how much the index may hold, and the folder it
+ * is kept in (null: in memory only).
  */
 public record IndexerSettings(Clock clock, int missedBeats, Duration sweepEvery, int searchWorkers, int searchRate,
-                              IndexBudget budget) {
+                              IndexBudget budget, Path indexFolder) {
     public static final int DEFAULT_MISSED_BEATS = Leases.DEFAULT_MISSED_BEATS;
     public static final Duration DEFAULT_SWEEP_EVERY = Duration.ofSeconds(1);
     /** Searches only read the index (under a shared lock): one worker per core answers them in parallel. */
@@ -42,7 +44,7 @@ public record IndexerSettings(Clock clock, int missedBeats, Duration sweepEvery,
      */
     public static IndexerSettings defaults() {
         return new IndexerSettings(Clock.systemUTC(), DEFAULT_MISSED_BEATS, DEFAULT_SWEEP_EVERY,
-                DEFAULT_SEARCH_WORKERS, DEFAULT_SEARCH_RATE, IndexBudget.standalone());
+                DEFAULT_SEARCH_WORKERS, DEFAULT_SEARCH_RATE, IndexBudget.standalone(), null);
     }
 
     /** As {@link #defaults()} for an indexer in the broker's JVM ({@code ./napster up}): the index takes 40 % of the heap. */
@@ -51,23 +53,28 @@ public record IndexerSettings(Clock clock, int missedBeats, Duration sweepEvery,
     }
 
     public IndexerSettings withClock(Clock value) {
-        return new IndexerSettings(value, missedBeats, sweepEvery, searchWorkers, searchRate, budget);
+        return new IndexerSettings(value, missedBeats, sweepEvery, searchWorkers, searchRate, budget, indexFolder);
     }
 
     public IndexerSettings withMissedBeats(int value) {
-        return new IndexerSettings(clock, value, sweepEvery, searchWorkers, searchRate, budget);
+        return new IndexerSettings(clock, value, sweepEvery, searchWorkers, searchRate, budget, indexFolder);
     }
 
     public IndexerSettings withSearchWorkers(int value) {
-        return new IndexerSettings(clock, missedBeats, sweepEvery, value, searchRate, budget);
+        return new IndexerSettings(clock, missedBeats, sweepEvery, value, searchRate, budget, indexFolder);
     }
 
     /** Requests a second one connection may make of napster.search; 0: no limit. */
     public IndexerSettings withSearchRate(int value) {
-        return new IndexerSettings(clock, missedBeats, sweepEvery, searchWorkers, value, budget);
+        return new IndexerSettings(clock, missedBeats, sweepEvery, searchWorkers, value, budget, indexFolder);
+    }
+
+    /** The folder the index is kept in; null: in memory only. */
+    public IndexerSettings withIndexFolder(Path value) {
+        return new IndexerSettings(clock, missedBeats, sweepEvery, searchWorkers, searchRate, budget, value);
     }
 
     public IndexerSettings withBudget(IndexBudget value) {
-        return new IndexerSettings(clock, missedBeats, sweepEvery, searchWorkers, searchRate, value);
+        return new IndexerSettings(clock, missedBeats, sweepEvery, searchWorkers, searchRate, value, indexFolder);
     }
 }

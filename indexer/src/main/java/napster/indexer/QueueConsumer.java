@@ -6,6 +6,7 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Consumer;
 import napster.common.jms.BrokerConnector;
 import napster.common.jms.BrokerUnavailableException;
 import napster.common.jms.JmsCodec;
@@ -38,11 +39,15 @@ final class QueueConsumer implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Serves {@code queue} in order on the connection's thread (registrations). */
+    /**
+     * Serves {@code queue} in order on the connection's thread (registrations); each reply goes
+     * out through {@code afterChangesVisible}, once searches can see what the request changed.
+     */
     static QueueConsumer inOrder(BrokerConnector connector, Duration sendTimeout, TransportListener listener,
-                                 String queue, RequestProcessor processor, JmsCodec codec)
+                                 String queue, RequestProcessor processor, JmsCodec codec,
+                                 Consumer<Runnable> afterChangesVisible)
             throws BrokerUnavailableException, JMSException {
-        return start(connector, sendTimeout, listener, queue, 0, processor, codec);
+        return start(connector, sendTimeout, listener, queue, 0, processor, codec, afterChangesVisible);
     }
 
     /**
@@ -52,11 +57,12 @@ final class QueueConsumer implements AutoCloseable {
     static QueueConsumer inParallel(BrokerConnector connector, Duration sendTimeout, TransportListener listener,
                                     String queue, int workers, RequestProcessor processor, JmsCodec codec)
             throws BrokerUnavailableException, JMSException {
-        return start(connector, sendTimeout, listener, queue, workers, processor, codec);
+        return start(connector, sendTimeout, listener, queue, workers, processor, codec, null);
     }
 
     private static QueueConsumer start(BrokerConnector connector, Duration sendTimeout, TransportListener listener,
-                                       String queue, int workers, RequestProcessor processor, JmsCodec codec)
+                                       String queue, int workers, RequestProcessor processor, JmsCodec codec,
+                                       Consumer<Runnable> afterChangesVisible)
             throws BrokerUnavailableException, JMSException {
         Connection connection = connector.connectResilient("indexer-" + queue, sendTimeout, listener);
         QueueConsumer consumer = new QueueConsumer(connection);
@@ -70,7 +76,9 @@ final class QueueConsumer implements AutoCloseable {
             });
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             if (workers == 0) {
-                ReplySender replies = new ReplySender(session, codec);
+                Replies replies = new VisibleReplies(
+                        new ReplySender(connection.createSession(false, Session.AUTO_ACKNOWLEDGE), codec),
+                        afterChangesVisible);
                 MessageConsumer jms = session.createConsumer(
                         session.createQueue(queue + "?consumer.prefetchSize=" + IN_ORDER_PREFETCH));
                 jms.setMessageListener(request -> processor.process(request, replies));

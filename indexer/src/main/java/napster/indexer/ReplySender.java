@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * (the requester's queue is full or gone) costs only that reply: the broker drops it and says so
  * on the connection, which is logged at most once a minute.
  */
-final class ReplySender {
+final class ReplySender implements Replies {
     private static final Logger LOG = LoggerFactory.getLogger(ReplySender.class);
     private static final ThrottledLog FAILED = new ThrottledLog(LOG);
 
@@ -39,7 +39,8 @@ final class ReplySender {
         this.codec = codec;
     }
 
-    void send(Requester requester, long timeToLiveMillis, Reply reply) {
+    @Override
+    public void send(Requester requester, long timeToLiveMillis, Reply reply) {
         try {
             TextMessage out = reply.toJms(session, codec);
             out.setJMSCorrelationID(requester.correlationId());

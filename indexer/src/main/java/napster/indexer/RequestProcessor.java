@@ -1,5 +1,7 @@
 package napster.indexer;
 
+import napster.indexer.index.EncodedSearchResult;
+
 import jakarta.jms.JMSException;
 import java.time.Clock;
 import java.util.Set;
@@ -8,6 +10,8 @@ import napster.common.protocol.ErrorReply;
 import napster.common.protocol.Message;
 import napster.common.protocol.ProtocolException;
 import napster.common.protocol.Search;
+import napster.common.protocol.Browse;
+import napster.indexer.query.BadQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +49,7 @@ final class RequestProcessor {
         this.clock = clock;
     }
 
-    void process(jakarta.jms.Message jms, ReplySender replies) {
+    void process(jakarta.jms.Message jms, Replies replies) {
         Requester requester;
         try {
             requester = Requester.of(jms);
@@ -86,17 +90,25 @@ final class RequestProcessor {
                 return ReplySender.Reply.of(
                         ErrorReplies.badRequest("Queue " + queue + " does not take \"" + type + "\" messages."));
             }
-            // searches, the bulk of the traffic, are answered as text written from the index
+            // searches, the bulk of the traffic, and browse pages are answered as text written from the index
             if (request instanceof Search search) {
-                EncodedSearchResult text = service.searchText(search);
+                EncodedSearchResult text = service.search(search);
                 LOG.debug("Search from {} on {} -> {} results{}", user, queue, text.results(),
                         text.partial() ? " (partial)" : "");
                 return (session, codec) -> codec.searchResultToJms(session, text.query(), text.results(), text.json());
+            }
+            if (request instanceof Browse browse) {
+                return service.browse(browse).<ReplySender.Reply>map(page -> (session, codec) ->
+                        codec.browseResultToJms(session, page.peerId(), page.files(), page.json()))
+                        .orElseGet(() -> ReplySender.Reply.of(new ErrorReply(ErrorReply.UNKNOWN_PEER,
+                                "No peer " + browse.peerId() + " is registered.")));
             }
             Message reply = service.handle(request, user);
             LOG.debug("{} from {} on {} -> {}", request.getClass().getSimpleName(), user, queue,
                     reply.getClass().getSimpleName());
             return ReplySender.Reply.of(reply);
+        } catch (BadQueryException e) {
+            return ReplySender.Reply.of(ErrorReplies.badRequest(e.getMessage()));
         } catch (ProtocolException e) {
             BAD.warn("Refused a message from {} on queue {}: {}", user, queue, e.getMessage());
             return ReplySender.Reply.of(ErrorReplies.badRequest(e.getMessage()));

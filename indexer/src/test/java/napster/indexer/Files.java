@@ -1,5 +1,7 @@
 package napster.indexer;
 
+import napster.indexer.index.Peer;
+
 import napster.common.protocol.SharedFile;
 
 /** Test data: deterministic hashes, files and peers. */

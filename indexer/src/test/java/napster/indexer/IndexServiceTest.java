@@ -1,5 +1,6 @@
 package napster.indexer;
 
+import napster.indexer.index.FileIndex;
 import static napster.indexer.Files.file;
 import static napster.indexer.Files.key;
 import static napster.indexer.Files.sha;
@@ -28,12 +29,19 @@ import napster.common.protocol.SearchResult;
 import napster.common.protocol.SharedFile;
 import napster.common.protocol.Unregister;
 import napster.common.protocol.Update;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class IndexServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-20T10:15:30.123456789Z");
 
-    private final IndexService service = new IndexService(new FileIndex(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final IndexService service = new IndexService(FileIndex.inMemory(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @AfterEach
+    void closeIndexes() {
+        service.index().close();
+        live.index().close();
+    }
 
     private Message register(int keyNumber, String user, SharedFile... files) {
         return service.handle(new Register(key(keyNumber), "192.168.1." + keyNumber, 25_000, List.of(files)), user);
@@ -51,8 +59,8 @@ class IndexServiceTest {
         register(20, "bob");
 
         assertThat(register(10, "alice", file("c", 3))).isEqualTo(new Ack(1, 1));
-        assertThat(service.index().search("a", 10)).isEmpty();
-        assertThat(service.index().stats().peers()).isEqualTo(2);
+        assertThat(Searching.hits(service, "a", 10)).isEmpty();
+        assertThat(service.stats().peers()).isEqualTo(2);
     }
 
     @Test
@@ -62,7 +70,7 @@ class IndexServiceTest {
         Message reply = register(10, "mallory", file("evil", 2));
 
         assertThat(reply).isEqualTo(new ErrorReply(ErrorReply.FORBIDDEN, "This peer key belongs to another user."));
-        assertThat(service.index().search("evil", 10)).isEmpty();
+        assertThat(Searching.hits(service, "evil", 10)).isEmpty();
     }
 
     @Test
@@ -72,7 +80,7 @@ class IndexServiceTest {
         Message reply = service.handle(new Update(key(10), List.of(file("c", 3)), List.of(file("a", 1))), "alice");
 
         assertThat(reply).isEqualTo(new Ack(1, 2));
-        assertThat(service.index().search("c", 10)).hasSize(1);
+        assertThat(Searching.hits(service, "c", 10)).hasSize(1);
     }
 
     @Test
@@ -83,7 +91,7 @@ class IndexServiceTest {
             assertThat(error.code()).isEqualTo(ErrorReply.UNKNOWN_PEER);
             assertThat(error.message()).contains("register again");
         });
-        assertThat(service.index().stats().files()).isZero();
+        assertThat(service.stats().files()).isZero();
     }
 
     @Test
@@ -93,7 +101,7 @@ class IndexServiceTest {
         Message reply = service.handle(new Update(key(10), List.of(), List.of(file("a", 1))), "mallory");
 
         assertThat(reply).extracting(r -> ((ErrorReply) r).code()).isEqualTo(ErrorReply.FORBIDDEN);
-        assertThat(service.index().search("a", 10)).hasSize(1);
+        assertThat(Searching.hits(service, "a", 10)).hasSize(1);
     }
 
     @Test
@@ -101,7 +109,7 @@ class IndexServiceTest {
         register(10, "alice", file("a", 1));
 
         assertThat(service.handle(new Unregister(key(10)), "alice")).isEqualTo(new Ack(1, 0));
-        assertThat(service.index().stats()).isEqualTo(new IndexStats(0, 0, 0));
+        assertThat(service.stats()).isEqualTo(new IndexStats(0, 0, 0));
     }
 
     @Test
@@ -111,7 +119,7 @@ class IndexServiceTest {
         Message reply = service.handle(new Unregister(key(10)), "mallory");
 
         assertThat(reply).extracting(r -> ((ErrorReply) r).code()).isEqualTo(ErrorReply.FORBIDDEN);
-        assertThat(service.index().stats().peers()).isEqualTo(1);
+        assertThat(service.stats().peers()).isEqualTo(1);
     }
 
     @Test
@@ -150,7 +158,7 @@ class IndexServiceTest {
     void search_byName_reportsSharedAtFromTheClock() {
         register(10, "alice", file("6.txt", 6));
 
-        Message reply = service.handle(Search.byName("6.txt"), "bob");
+        SearchResult reply = Searching.search(service, Search.byName("6.txt"));
 
         assertThat(reply).isEqualTo(new SearchResult("6.txt", List.of(new FileHit("6.txt", 1_006, sha(6),
                 List.of(new Holder(1, "192.168.1.10", 25_000, NOW, "6.txt"))))));
@@ -160,25 +168,25 @@ class IndexServiceTest {
     void search_bySha256_echoesTheHashAsQuery() {
         register(10, "alice", file("6.txt", 6));
 
-        SearchResult reply = (SearchResult) service.handle(Search.byHash(sha(6)), "bob");
+        SearchResult reply = Searching.search(service, Search.byHash(sha(6)));
 
         assertThat(reply.query()).isEqualTo(sha(6));
         assertThat(reply.results()).extracting(FileHit::name).containsExactly("6.txt");
-        assertThat(((SearchResult) service.handle(Search.byHash(sha(7)), "bob")).results()).isEmpty();
+        assertThat(Searching.search(service, Search.byHash(sha(7))).results()).isEmpty();
     }
 
     @Test
     void search_withLimit_returnsAtMostThatMany() {
         register(10, "alice", file("a1", 1), file("a2", 2), file("a3", 3));
 
-        SearchResult reply = (SearchResult) service.handle(new Search("a", null, 2), "bob");
+        SearchResult reply = Searching.search(service, new Search("a", null, 2));
 
         assertThat(reply.results()).hasSize(2);
     }
 
     private final MutableClock clock = new MutableClock(NOW);
     private final RecordingListener events = new RecordingListener();
-    private final IndexService live = new IndexService(new FileIndex(), clock, 3, events);
+    private final IndexService live = new IndexService(FileIndex.inMemory(), clock, 3, events);
 
     private Message registerLive(int keyNumber, SharedFile... files) {
         return live.handle(new Register(key(keyNumber), "10.0.0." + keyNumber, 25_000, List.of(files)), "alice");
@@ -292,7 +300,7 @@ class IndexServiceTest {
     }
 
     private List<Holder> holdersOf(String query) {
-        return ((SearchResult) live.handle(Search.byName(query), "bob")).results().get(0).peers();
+        return Searching.search(live, Search.byName(query)).results().get(0).peers();
     }
 
     @Test

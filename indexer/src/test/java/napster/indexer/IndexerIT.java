@@ -85,14 +85,15 @@ class IndexerIT {
     }
 
     @Test
-    void search_substring_findsMatchingNamesInAnyCase() throws Exception {
+    void search_word_findsNamesWithThatWordInAnyCase_inFoldedNameOrder() throws Exception {
         register(alice, 201, "10.2.0.1", 25_001, file("Summer-Holiday.jpg", 201), file("holiday.txt", 202),
                 file("winter.jpg", 203));
 
         SearchResult result = alice.search(Search.byName("HOLIDAY"));
 
-        assertThat(result.results()).as("substring matches in name order (code points: 'S' < 'h')")
-                .extracting(FileHit::name).containsExactly("Summer-Holiday.jpg", "holiday.txt");
+        assertThat(result.results()).as("whole-word matches in name order, case folded ('h' < 's')")
+                .extracting(FileHit::name).containsExactly("holiday.txt", "Summer-Holiday.jpg");
+        assertThat(alice.search(Search.byName("olida")).results()).as("a fragment inside a word").isEmpty();
     }
 
     @Test
@@ -165,7 +166,7 @@ class IndexerIT {
                 assertThat(error.message()).contains("path separator");
             });
         }
-        assertThat(indexer.service().index().peerByKey(key(601))).isEmpty();
+        assertThat(indexer.service().peerByKey(key(601))).isEmpty();
     }
 
     @Test
@@ -259,11 +260,12 @@ class IndexerIT {
         }
         assertThat(indexer.service().index().fileCount(((Ack) last).peerId())).isEqualTo(100_000);
 
-        SearchResult substring = bob.search(Search.byName("bulk-0999"));
-        System.out.printf("Substring search over %d indexed files: round trip %s, in-process scan %s%n",
-                indexer.stats().files(), medianMillis(() -> bob.search(Search.byName("bulk-0999"))),
-                medianMillis(() -> indexer.service().index().search("bulk-0999", 100)));
-        assertThat(substring.results()).hasSize(100);
+        // "bulk 0999": the word bulk and a word starting 0999 (bulk-099900.dat ... bulk-099999.dat)
+        SearchResult prefixes = bob.search(Search.byName("bulk 0999"));
+        System.out.printf("Prefix search over %d indexed files: round trip %s, in process %s%n",
+                indexer.stats().files(), medianMillis(() -> bob.search(Search.byName("bulk 0999"))),
+                medianMillis(() -> Searching.hits(indexer.service(), "bulk 0999", 100)));
+        assertThat(prefixes.results()).hasSize(100);
         assertThat(bob.search(Search.byName("bulk-099999.dat")).results()).extracting(FileHit::sha256)
                 .containsExactly(sha(10_099_999L));
         assertThat(bob.search(Search.byHash(sha(10_054_321L))).results()).extracting(FileHit::name)

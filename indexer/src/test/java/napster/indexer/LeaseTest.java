@@ -1,5 +1,6 @@
 package napster.indexer;
 
+import napster.indexer.index.FileIndex;
 import static napster.indexer.Files.file;
 import static napster.indexer.Files.key;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,7 @@ import napster.common.protocol.PeerChanged;
 import napster.common.protocol.Register;
 import napster.common.protocol.SharedFile;
 import napster.common.protocol.Update;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Leases driven by a hand-moved clock: a peer lives exactly missedBeats × its interval past its last message. */
@@ -24,7 +26,12 @@ class LeaseTest {
 
     private final MutableClock clock = new MutableClock(T0);
     private final RecordingListener listener = new RecordingListener();
-    private final IndexService service = new IndexService(new FileIndex(), clock, 3, listener);
+    private final IndexService service = new IndexService(FileIndex.inMemory(), clock, 3, listener);
+
+    @AfterEach
+    void closeIndex() {
+        service.index().close();
+    }
 
     private Message register(int keyNumber, String user, SharedFile... files) {
         return service.handle(new Register(key(keyNumber), "10.0.0." + keyNumber, 25_000, List.of(files)), user);
@@ -48,7 +55,7 @@ class LeaseTest {
         at(Duration.ofSeconds(30).plus(NANO));
         assertThat(service.expire()).containsExactly(
                 new PeerChanged(PeerChanged.LEFT, 1, "10.0.0.1", 25_000, 1, PeerChanged.EXPIRED));
-        assertThat(service.index().stats()).isEqualTo(new IndexStats(0, 0, 0));
+        assertThat(service.stats()).isEqualTo(new IndexStats(0, 0, 0));
     }
 
     @Test
@@ -59,12 +66,12 @@ class LeaseTest {
 
         at(Duration.ofSeconds(7));
         assertThat(service.expire()).isEmpty();
-        assertThat(service.index().peerByKey(key(1))).isPresent();
+        assertThat(service.peerByKey(key(1))).isPresent();
 
         at(Duration.ofSeconds(7).plus(NANO));
         assertThat(service.expire()).extracting(PeerChanged::peerId).containsExactly(1);
-        assertThat(service.index().peerByKey(key(1))).isEmpty();
-        assertThat(service.index().search("a", 10)).isEmpty();
+        assertThat(service.peerByKey(key(1))).isEmpty();
+        assertThat(Searching.hits(service, "a", 10)).isEmpty();
     }
 
     @Test
@@ -76,7 +83,7 @@ class LeaseTest {
             at(Duration.ofSeconds(second + 1));
             assertThat(service.expire()).isEmpty();
         }
-        assertThat(service.index().peerByKey(key(1))).isPresent();
+        assertThat(service.peerByKey(key(1))).isPresent();
     }
 
     @Test
@@ -160,18 +167,20 @@ class LeaseTest {
 
         assertThat(listener.take()).as("left implies the files are gone: no filesChanged").containsExactly(
                 new PeerChanged(PeerChanged.LEFT, 1, "10.0.0.1", 25_000, 2, PeerChanged.EXPIRED));
-        assertThat(service.index().peerByKey(key(2))).isPresent();
+        assertThat(service.peerByKey(key(2))).isPresent();
     }
 
     @Test
     void expire_fewerMissedBeatsConfigured_dropsSooner() {
-        IndexService strict = new IndexService(new FileIndex(), clock, 1, IndexListener.NONE);
-        strict.handle(new Register(key(1), "h", 1, List.of()), "alice");
-        strict.handle(new Heartbeat(key(1), 5), "alice");
+        try (FileIndex index = FileIndex.inMemory()) {
+            IndexService strict = new IndexService(index, clock, 1, IndexListener.NONE);
+            strict.handle(new Register(key(1), "h", 1, List.of()), "alice");
+            strict.handle(new Heartbeat(key(1), 5), "alice");
 
-        at(Duration.ofSeconds(5));
-        assertThat(strict.expire()).isEmpty();
-        at(Duration.ofSeconds(5).plus(NANO));
-        assertThat(strict.expire()).hasSize(1);
+            at(Duration.ofSeconds(5));
+            assertThat(strict.expire()).isEmpty();
+            at(Duration.ofSeconds(5).plus(NANO));
+            assertThat(strict.expire()).hasSize(1);
+        }
     }
 }

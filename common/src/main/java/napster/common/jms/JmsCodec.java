@@ -6,6 +6,8 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
 import napster.common.protocol.Ack;
+import napster.common.protocol.Browse;
+import napster.common.protocol.BrowseResult;
 import napster.common.protocol.ErrorReply;
 import napster.common.protocol.FilesChanged;
 import napster.common.protocol.ListPeers;
@@ -94,6 +96,11 @@ public final class JmsCodec {
             jms.setIntProperty(FILES, ack.files());
         } else if (message instanceof SearchResult result) {
             describeSearchResult(jms, result.query(), result.results().size());
+        } else if (message instanceof Browse browse) {
+            jms.setIntProperty(PEER_ID, browse.peerId());
+            jms.setIntProperty(LIMIT, browse.effectiveLimit());
+        } else if (message instanceof BrowseResult result) {
+            describeBrowseResult(jms, result.peerId(), result.files().size());
         } else if (message instanceof ErrorReply error) {
             jms.setStringProperty(CODE, error.code());
         } else if (message instanceof ListPeers list) {
@@ -128,6 +135,19 @@ public final class JmsCodec {
         jms.setJMSType(codec.types().typeOf(SearchResult.class));
         describeSearchResult(jms, query, results);
         return jms;
+    }
+
+    /** As {@link #searchResultToJms}, for a {@code browseResult} page the indexer wrote as text. */
+    public TextMessage browseResultToJms(Session session, int peerId, int files, String json) throws JMSException {
+        TextMessage jms = session.createTextMessage(json);
+        jms.setJMSType(codec.types().typeOf(BrowseResult.class));
+        describeBrowseResult(jms, peerId, files);
+        return jms;
+    }
+
+    private static void describeBrowseResult(TextMessage jms, int peerId, int files) throws JMSException {
+        jms.setIntProperty(PEER_ID, peerId);
+        jms.setIntProperty(FILES, files);
     }
 
     private static void describeSearchResult(TextMessage jms, String query, int results) throws JMSException {

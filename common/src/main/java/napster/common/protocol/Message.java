@@ -2,6 +2,7 @@ package napster.common.protocol;
 
 /** A JSON message exchanged through the broker; {@link MessageTypes} names each kind on the wire. */
 public sealed interface Message
-        permits Register, Update, Unregister, Heartbeat, Search, ListPeers, Ack, SearchResult, PeerList, ErrorReply,
+        permits Register, Update, Unregister, Heartbeat, Search, Browse, ListPeers, Ack, SearchResult, BrowseResult,
+        PeerList, ErrorReply,
         Reannounce, PeerChanged, FilesChanged {
 }

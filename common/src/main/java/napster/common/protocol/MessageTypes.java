@@ -23,6 +23,8 @@ public final class MessageTypes {
                 .add("search", Search.class)
                 .add("ack", Ack.class)
                 .add("searchResult", SearchResult.class)
+                .add("browse", Browse.class)
+                .add("browseResult", BrowseResult.class)
                 .add("error", ErrorReply.class)
                 .add("heartbeat", Heartbeat.class)
                 .add("peers", ListPeers.class)

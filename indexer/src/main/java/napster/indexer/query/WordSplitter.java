@@ -19,7 +19,11 @@ public final class WordSplitter {
 
     /** The folded words of {@code text}, in order; empty when it has no letter or digit. */
     public static List<String> words(String text) {
-        String folded = fold(text);
+        return wordsOfFolded(fold(text));
+    }
+
+    /** The words of a text {@link #fold} already folded. */
+    public static List<String> wordsOfFolded(String folded) {
         List<String> words = new ArrayList<>();
         int i = 0;
         while (i < folded.length()) {
@@ -39,7 +43,19 @@ public final class WordSplitter {
 
     /** Case and accents folded: compatibility-decomposed, marks dropped, lower-cased. */
     public static String fold(String text) {
+        if (isPlainAscii(text)) {
+            return text.toLowerCase(Locale.ROOT); // nothing to decompose: most names, at a fraction of the cost
+        }
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
         return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,0 +1,95 @@
+package napster.indexer.index;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * What a reply shows of some files (name, size, when shared, SHA-256), read from doc values
+ * for a set of documents in one pass per segment in doc order, as doc values want to be read.
+ */
+final class DocReads {
+    final String[] names;
+    final long[] sizes;
+    final long[] sharedAt;
+    final String[] sha256;
+
+    private DocReads(int count) {
+        names = new String[count];
+        sizes = new long[count];
+        sharedAt = new long[count];
+        sha256 = new String[count];
+    }
+
+    /** Reads the files of global doc ids {@code docs}; the arrays follow their order. */
+    static DocReads of(List<LeafReaderContext> leaves, int[] docs, int count) throws IOException {
+        DocReads reads = new DocReads(count);
+        // positions sorted by doc id: each packed under its doc id in one long
+        long[] packed = new long[count];
+        for (int at = 0; at < count; at++) {
+            packed[at] = (long) docs[at] << 32 | at;
+        }
+        Arrays.sort(packed);
+        int[] byDoc = new int[count];
+        for (int i = 0; i < count; i++) {
+            byDoc[i] = (int) packed[i];
+        }
+        LeafReaderContext leaf = null;
+        BinaryDocValues names = null;
+        BinaryDocValues shas = null;
+        NumericDocValues sizes = null;
+        NumericDocValues sharedAt = null;
+        for (int i = 0; i < count; i++) {
+            int at = byDoc[i];
+            int doc = docs[at];
+            if (i > 0 && docs[byDoc[i - 1]] == doc) { // the same file twice: copy what was read
+                reads.copy(byDoc[i - 1], at);
+                continue;
+            }
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                LeafReader reader = leaf.reader();
+                names = DocValues.getBinary(reader, FileFields.NAME);
+                shas = DocValues.getBinary(reader, FileFields.SHA);
+                sizes = DocValues.getNumeric(reader, FileFields.SIZE);
+                sharedAt = DocValues.getNumeric(reader, FileFields.SHARED_AT);
+            }
+            int inLeaf = doc - leaf.docBase;
+            if (names.advanceExact(inLeaf)) {
+                BytesRef name = names.binaryValue();
+                reads.names[at] = new String(name.bytes, name.offset, name.length, StandardCharsets.UTF_8);
+            }
+            if (shas.advanceExact(inLeaf)) {
+                reads.sha256[at] = FileFields.sha256Hex(shas.binaryValue());
+            }
+            if (sizes.advanceExact(inLeaf)) {
+                reads.sizes[at] = sizes.longValue();
+            }
+            if (sharedAt.advanceExact(inLeaf)) {
+                reads.sharedAt[at] = sharedAt.longValue();
+            }
+        }
+        return reads;
+    }
+
+    private void copy(int from, int to) {
+        names[to] = names[from];
+        sizes[to] = sizes[from];
+        sharedAt[to] = sharedAt[from];
+        sha256[to] = sha256[from];
+    }
+
+    /** The {@link NameOrder} key of one file, read on its own (rarely needed: most files differ in 16 bytes). */
+    static BytesRef orderKey(List<LeafReaderContext> leaves, int doc) throws IOException {
+        DocReads read = of(leaves, new int[] {doc}, 1);
+        return NameOrder.key(read.names[0], read.sha256[0]);
+    }
+}

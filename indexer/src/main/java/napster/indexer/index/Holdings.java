@@ -1,0 +1,116 @@
+package napster.indexer.index;
+
+import com.carrotsearch.hppc.IntObjectHashMap;
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.LongLongHashMap;
+import com.carrotsearch.hppc.cursors.LongIntCursor;
+
+/**
+ * Who holds what, in primitive tables on the heap, beside the Lucene index: each peer's files
+ * by {@link FileKey} (with their sizes) and contents, and for each content how many distinct
+ * peers hold it, which ranks results and tells a search when a hit has holders beyond the
+ * names that matched. Contents are kept by {@link FileKey#content}. Not thread-safe:
+ * {@link LuceneFileIndex} guards it.
+ */
+final class Holdings {
+    private final LongIntHashMap peersByContent = new LongIntHashMap();
+    private final IntObjectHashMap<PeerFiles> peers = new IntObjectHashMap<>();
+    private long files;
+
+    /** One peer's files: size by file key, and how many of its files have each content. */
+    private static final class PeerFiles {
+        final LongLongHashMap sizes = new LongLongHashMap();
+        final LongIntHashMap contents = new LongIntHashMap();
+        long bytes;
+    }
+
+    boolean holds(int peerId, long fileKey) {
+        PeerFiles mine = peers.get(peerId);
+        return mine != null && mine.sizes.containsKey(fileKey);
+    }
+
+    /** Adds a file; false (and nothing changes) if the peer holds it already. */
+    boolean add(int peerId, long fileKey, long content, long size) {
+        PeerFiles mine = peers.get(peerId);
+        if (mine == null) {
+            mine = new PeerFiles();
+            peers.put(peerId, mine);
+        }
+        if (mine.sizes.containsKey(fileKey)) {
+            return false;
+        }
+        mine.sizes.put(fileKey, size);
+        mine.bytes += size;
+        if (mine.contents.addTo(content, 1) == 1) {
+            peersByContent.addTo(content, 1);
+        }
+        files++;
+        return true;
+    }
+
+    /** Removes a file; false if the peer did not hold it. */
+    boolean remove(int peerId, long fileKey, long content) {
+        PeerFiles mine = peers.get(peerId);
+        if (mine == null || !mine.sizes.containsKey(fileKey)) {
+            return false;
+        }
+        mine.bytes -= mine.sizes.remove(fileKey);
+        if (mine.contents.addTo(content, -1) == 0) {
+            mine.contents.remove(content);
+            dropHolder(content);
+        }
+        files--;
+        return true;
+    }
+
+    /** Forgets a peer's files; the number it had. */
+    int removePeer(int peerId) {
+        PeerFiles mine = peers.remove(peerId);
+        if (mine == null) {
+            return 0;
+        }
+        for (LongIntCursor held : mine.contents) {
+            dropHolder(held.key);
+        }
+        files -= mine.sizes.size();
+        return mine.sizes.size();
+    }
+
+    /** Distinct peers holding a content (0 if none). */
+    int holders(long content) {
+        return peersByContent.get(content);
+    }
+
+    int fileCount(int peerId) {
+        PeerFiles mine = peers.get(peerId);
+        return mine == null ? 0 : mine.sizes.size();
+    }
+
+    long bytes(int peerId) {
+        PeerFiles mine = peers.get(peerId);
+        return mine == null ? 0 : mine.bytes;
+    }
+
+    long files() {
+        return files;
+    }
+
+    int contents() {
+        return peersByContent.size();
+    }
+
+    /** Heap the tables hold now, arrays included. */
+    long heapBytes() {
+        long bytes = peersByContent.ramBytesAllocated() + peers.ramBytesAllocated();
+        for (var peer : peers) {
+            bytes += peer.value.sizes.ramBytesAllocated() + peer.value.contents.ramBytesAllocated() + 32;
+        }
+        return bytes;
+    }
+
+    private void dropHolder(long content) {
+        if (peersByContent.addTo(content, -1) <= 0) {
+            peersByContent.remove(content);
+        }
+    }
+}

@@ -1,0 +1,422 @@
+package napster.indexer.index;
+
+import com.carrotsearch.hppc.LongHashSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntFunction;
+import napster.common.protocol.SharedFile;
+import napster.indexer.query.SearchRequest;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The {@link FileIndex} on Apache Lucene: one document per peer and file ({@link FileFields}),
+ * near-real-time searchers refreshed by {@link Refresher}, and who holds what in
+ * {@link Holdings} on the heap. A change batch and a refresh never overlap, so searches see a
+ * batch whole or not at all.
+ */
+final class LuceneFileIndex implements FileIndex {
+    /** How long a change may wait before a refresh makes it visible to searches. */
+    static final long REFRESH_EVERY_MILLIS = 25;
+    // Lucene's buffer for documents not yet written to a segment
+    private static final double RAM_BUFFER_MB = 32;
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Holdings holdings = new Holdings();
+    private final ReadWriteLock holdingsLock = new ReentrantReadWriteLock();
+    // held by each change batch and by each refresh
+    private final ReentrantLock changes = new ReentrantLock();
+    private final Refresher refresher;
+    private final int maxCandidates;
+    private long changeCount; // guarded by changes
+
+    private LuceneFileIndex(Directory directory, int maxCandidates) throws IOException {
+        if (maxCandidates < 1) {
+            throw new IllegalArgumentException("a search must be allowed at least one candidate");
+        }
+        this.directory = directory;
+        this.maxCandidates = maxCandidates;
+        IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(RAM_BUFFER_MB);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setQueryCache(null); // queries rarely repeat: caching them costs more than it saves
+                return searcher;
+            }
+        });
+        this.refresher = Refresher.start(this::refresh, REFRESH_EVERY_MILLIS);
+    }
+
+    static LuceneFileIndex inMemory(int maxCandidates) {
+        try {
+            return new LuceneFileIndex(new ByteBuffersDirectory(), maxCandidates);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static LuceneFileIndex create(Path folder, int maxCandidates) throws IOException {
+        Files.createDirectories(folder);
+        return new LuceneFileIndex(new MMapDirectory(folder), maxCandidates);
+    }
+
+    @Override
+    public ShareChange replace(int peerId, Collection<SharedFile> files, Instant sharedAt) {
+        return change(() -> {
+            LongHashSet keys = new LongHashSet(files.size());
+            List<SharedFile> listed = new ArrayList<>(files.size());
+            List<Document> fresh = new ArrayList<>();
+            for (SharedFile file : files) {
+                long key = FileKey.of(file.name(), file.sha256());
+                if (keys.add(key)) {
+                    listed.add(file);
+                }
+            }
+            List<SharedFile> dropped = holdings.fileCount(peerId) > 0 ? dropAllBut(peerId, keys) : List.of();
+            long[] listedKeys = listed.stream().mapToLong(file -> FileKey.of(file.name(), file.sha256())).toArray();
+            boolean[] added = new boolean[listed.size()];
+            write(() -> {
+                for (int i = 0; i < listed.size(); i++) {
+                    SharedFile file = listed.get(i);
+                    added[i] = holdings.add(peerId, listedKeys[i], FileKey.content(file.sha256()), file.size());
+                }
+            });
+            for (int i = 0; i < listed.size(); i++) {
+                if (added[i]) {
+                    fresh.add(FileFields.document(peerId, listed.get(i), listedKeys[i], sharedAt));
+                }
+            }
+            if (!fresh.isEmpty()) {
+                writer.addDocuments(fresh);
+            }
+            return new ShareChange(holdingsRead(() -> holdings.fileCount(peerId)), listed, dropped);
+        });
+    }
+
+    /* Drops the peer's files whose keys are not in {@code kept}; the files dropped. Call while changing. */
+    private List<SharedFile> dropAllBut(int peerId, LongHashSet kept) throws IOException {
+        searchers.maybeRefreshBlocking(); // its files from earlier batches, all of them
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            List<SharedFile> dropped = new ArrayList<>();
+            TopDocs all = searcher.search(new TermQuery(FileFields.peer(peerId)), Integer.MAX_VALUE);
+            int[] docs = Arrays.stream(all.scoreDocs).mapToInt(hit -> hit.doc).toArray();
+            DocReads files = DocReads.of(searcher.getIndexReader().leaves(), docs, docs.length);
+            List<Term> terms = new ArrayList<>();
+            write(() -> {
+                for (int i = 0; i < docs.length; i++) {
+                    long key = FileKey.of(files.names[i], files.sha256[i]);
+                    if (!kept.contains(key) && holdings.remove(peerId, key, FileKey.content(files.sha256[i]))) {
+                        dropped.add(new SharedFile(files.names[i], files.sizes[i], files.sha256[i]));
+                        terms.add(FileFields.key(peerId, key));
+                    }
+                }
+            });
+            if (!terms.isEmpty()) {
+                writer.deleteDocuments(terms.toArray(Term[]::new));
+            }
+            return dropped;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    @Override
+    public ShareChange update(int peerId, Collection<SharedFile> added, Collection<SharedFile> removed,
+                              Instant sharedAt) {
+        return change(() -> {
+            List<SharedFile> gone = new ArrayList<>();
+            List<Term> terms = new ArrayList<>();
+            List<SharedFile> fresh = new ArrayList<>();
+            List<Long> freshKeys = new ArrayList<>();
+            write(() -> {
+                for (SharedFile file : removed) {
+                    long key = FileKey.of(file.name(), file.sha256());
+                    if (holdings.remove(peerId, key, FileKey.content(file.sha256()))) {
+                        gone.add(file);
+                        terms.add(FileFields.key(peerId, key));
+                    }
+                }
+                for (SharedFile file : added) {
+                    long key = FileKey.of(file.name(), file.sha256());
+                    if (holdings.add(peerId, key, FileKey.content(file.sha256()), file.size())) {
+                        fresh.add(file);
+                        freshKeys.add(key);
+                    }
+                }
+            });
+            List<Document> docs = new ArrayList<>(fresh.size());
+            for (int i = 0; i < fresh.size(); i++) {
+                docs.add(FileFields.document(peerId, fresh.get(i), freshKeys.get(i), sharedAt));
+            }
+            if (!terms.isEmpty()) {
+                writer.deleteDocuments(terms.toArray(Term[]::new));
+            }
+            if (!docs.isEmpty()) {
+                writer.addDocuments(docs);
+            }
+            return new ShareChange(holdingsRead(() -> holdings.fileCount(peerId)), fresh, gone);
+        });
+    }
+
+    @Override
+    public int removePeer(int peerId) {
+        return change(() -> {
+            int[] had = {0};
+            write(() -> had[0] = holdings.removePeer(peerId));
+            if (had[0] > 0) {
+                writer.deleteDocuments(FileFields.peer(peerId));
+            }
+            return had[0];
+        });
+    }
+
+    @Override
+    public int fileCount(int peerId) {
+        return holdingsRead(() -> holdings.fileCount(peerId));
+    }
+
+    @Override
+    public long bytes(int peerId) {
+        return holdingsRead(() -> holdings.bytes(peerId));
+    }
+
+    @Override
+    public long files() {
+        return holdingsRead(holdings::files);
+    }
+
+    @Override
+    public long contents() {
+        return holdingsRead(holdings::contents);
+    }
+
+    @Override
+    public long heapBytes() {
+        return holdingsRead(holdings::heapBytes) + writer.ramBytesUsed() + segmentsInHeap();
+    }
+
+    /* The bytes of an in-memory index's files: the segments are in the heap then. */
+    private long segmentsInHeap() {
+        if (!(directory instanceof ByteBuffersDirectory)) {
+            return 0;
+        }
+        long bytes = 0;
+        try {
+            for (String file : directory.listAll()) {
+                bytes += directory.fileLength(file);
+            }
+        } catch (IOException e) {
+            // a file merged away between listing and measuring: the next look counts again
+        }
+        return bytes;
+    }
+
+    @Override
+    public EncodedSearchResult search(SearchRequest request, String echoedQuery, IntFunction<Peer> peers) {
+        return withSearcher(searcher -> {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            Candidates found = new Candidates(weight(searcher, Matching.exactName(request.query())),
+                    weight(searcher, Matching.wholeWords(request.query())), maxCandidates, leaves);
+            searcher.search(Matching.of(request.query(), request.filters()), found);
+            List<Hit> best = holdingsRead(() -> best(found.hits(), request.limit(), leaves));
+            HitTexts texts = new HitTexts(searcher, found, maxCandidates - found.count());
+            List<ResultText.HitText> hits = texts.of(best, holdingsRead(() -> holderCounts(best)));
+            return ResultText.searchResult(echoedQuery, hits, peers, found.partial() || texts.partial(),
+                    ResultText.MAX_REPLY_BYTES);
+        });
+    }
+
+    /* The best {@code limit} hits, best first. Call under the holdings read lock. */
+    private List<Hit> best(List<Hit> hits, int limit, List<LeafReaderContext> leaves) {
+        Ranking.OrderKeys keys = hit -> orderKey(hit, leaves);
+        var bestFirst = Ranking.bestFirst(keys);
+        PriorityQueue<Hit> worstFirst = new PriorityQueue<>(Math.min(limit, 128) + 1, bestFirst.reversed());
+        for (Hit hit : hits) {
+            hit.holders = holdings.holders(hit.key);
+            if (hit.holders == 0) {
+                continue; // dropped since this searcher was opened
+            }
+            if (worstFirst.size() < limit) {
+                worstFirst.add(hit);
+            } else if (bestFirst.compare(hit, worstFirst.peek()) < 0) {
+                worstFirst.poll();
+                worstFirst.add(hit);
+            }
+        }
+        List<Hit> sorted = new ArrayList<>(worstFirst);
+        sorted.sort(bestFirst);
+        return sorted;
+    }
+
+    private int[] holderCounts(List<Hit> hits) {
+        return hits.stream().mapToInt(hit -> holdings.holders(hit.key)).toArray();
+    }
+
+    private static BytesRef orderKey(Hit hit, List<LeafReaderContext> leaves) {
+        if (hit.orderKey == null) {
+            try {
+                hit.orderKey = DocReads.orderKey(leaves, hit.displayDoc);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return hit.orderKey;
+    }
+
+    @Override
+    public EncodedBrowseResult browse(int peerId, String afterName, String afterSha256, int limit) {
+        return withSearcher(searcher -> {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            BytesRef after = afterName == null ? null : NameOrder.key(afterName, afterSha256);
+            BrowsePage page = new BrowsePage(after, limit + 1, leaves);
+            searcher.search(new TermQuery(FileFields.peer(peerId)), page);
+            int[] docs = page.docsInOrder();
+            int count = Math.min(limit, docs.length);
+            DocReads read = DocReads.of(leaves, docs, count);
+            List<ResultText.FileText> texts = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                texts.add(new ResultText.FileText(read.names[i], read.sizes[i], read.sha256[i]));
+            }
+            return ResultText.browseResult(peerId, texts, docs.length > limit, ResultText.MAX_REPLY_BYTES);
+        });
+    }
+
+    @Override
+    public void afterChangesVisible(Runnable action) {
+        long upTo;
+        changes.lock();
+        try {
+            upTo = changeCount;
+        } finally {
+            changes.unlock();
+        }
+        refresher.after(upTo, action);
+    }
+
+    @Override
+    public void awaitChangesVisible() {
+        java.util.concurrent.CountDownLatch visible = new java.util.concurrent.CountDownLatch(1);
+        afterChangesVisible(visible::countDown);
+        try {
+            if (!visible.await(Refresher.MAX_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("changes did not become visible in "
+                        + Refresher.MAX_WAIT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /* Makes every change so far visible; the number of changes it covers. */
+    private long refresh() throws IOException {
+        changes.lock();
+        try {
+            searchers.maybeRefreshBlocking();
+            return changeCount;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        refresher.close();
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Weight weight(IndexSearcher searcher, Query query) throws IOException {
+        return query == null ? null : searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    }
+
+    private interface IoAction<T> {
+        T run() throws IOException;
+    }
+
+    private interface SearcherAction<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T change(IoAction<T> batch) {
+        changes.lock();
+        try {
+            T result = batch.run();
+            changeCount++;
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    private <T> T withSearcher(SearcherAction<T> action) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return action.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(Runnable action) {
+        holdingsLock.writeLock().lock();
+        try {
+            action.run();
+        } finally {
+            holdingsLock.writeLock().unlock();
+        }
+    }
+
+    private <T> T holdingsRead(java.util.function.Supplier<T> action) {
+        holdingsLock.readLock().lock();
+        try {
+            return action.get();
+        } finally {
+            holdingsLock.readLock().unlock();
+        }
+    }
+
+}

@@ -1,0 +1,94 @@
+package napster.indexer.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import napster.indexer.query.Filters;
+import napster.indexer.query.SearchQuery;
+import napster.indexer.query.Term;
+import napster.indexer.query.WordSplitter;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * What matches a search, as Lucene queries: the one place that says which files a query and
+ * its filters admit. A bare word matches the start of a word of the name; a phrase, its words
+ * whole and in order; excluded terms rule names out; a SHA-256 admits that content only.
+ */
+final class Matching {
+    private Matching() {
+    }
+
+    /** The files the search admits. */
+    static Query of(SearchQuery query, Filters filters) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (Term term : query.terms()) {
+            all.add(of(term, false), term.excluded() ? Occur.MUST_NOT : Occur.FILTER);
+        }
+        query.sha256().ifPresent(sha -> all.add(new TermQuery(FileFields.sha(sha)), Occur.FILTER));
+        if (filters.extensions() != null) {
+            if (filters.extensions().isEmpty()) {
+                return new MatchNoDocsQuery("no extension admitted");
+            }
+            List<BytesRef> extensions = filters.extensions().stream().sorted().map(BytesRef::new).toList();
+            all.add(new TermInSetQuery(FileFields.EXT, extensions), Occur.FILTER);
+        }
+        if (filters.minSize() != null || filters.maxSize() != null) {
+            long min = filters.minSize() == null ? 0 : filters.minSize();
+            long max = filters.maxSize() == null ? Long.MAX_VALUE : filters.maxSize();
+            // points find a narrow range fast; doc values check few candidates cheaply: Lucene picks per segment
+            all.add(new IndexOrDocValuesQuery(LongPoint.newRangeQuery(FileFields.SIZE, min, max),
+                    NumericDocValuesField.newSlowRangeQuery(FileFields.SIZE, min, max)), Occur.FILTER);
+        }
+        return new ConstantScoreQuery(all.build());
+    }
+
+    /** Files named exactly what was typed (case and accents folded); null when nothing was typed but a hash. */
+    static Query exactName(SearchQuery query) {
+        if (query.required().isEmpty()) {
+            return null;
+        }
+        return new TermQuery(new org.apache.lucene.index.Term(FileFields.EXACT,
+                FileFields.exactTerm(WordSplitter.fold(query.typed().strip()))));
+    }
+
+    /**
+     * Files where every bare word is a whole word, not only the start of one; null when the
+     * query has no bare word (then every match has its words whole).
+     */
+    static Query wholeWords(SearchQuery query) {
+        List<Term> bare = new ArrayList<>();
+        for (Term term : query.required()) {
+            if (!term.whole()) {
+                bare.add(term);
+            }
+        }
+        if (bare.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (Term term : bare) {
+            all.add(of(term, true), Occur.FILTER);
+        }
+        return new ConstantScoreQuery(all.build());
+    }
+
+    private static Query of(Term term, boolean whole) {
+        List<String> words = term.words();
+        if (words.size() == 1) {
+            org.apache.lucene.index.Term word = new org.apache.lucene.index.Term(FileFields.WORDS, words.get(0));
+            return term.whole() || whole ? new TermQuery(word) : new PrefixQuery(word);
+        }
+        return new PhraseQuery(FileFields.WORDS, words.toArray(String[]::new));
+    }
+}

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * service, as register and update messages arrive; making the messages is not counted), how
  * soon a change is visible to searches, and the latency of single-threaded requests of each
  * kind people make, answered as the indexer answers them (query parsed, reply text written).
- * <p>JSON: {@code {"files","peers","buildMillis","filesPerSecond","visibleP50Millis",
+ * <p>JSON: {@code {"files","peers","buildMillis","filesPerSecond","settleMillis","segments","visibleP50Millis",
  * "visibleMaxMillis","searches","limit","kinds":[{"kind","meanMicros","p50Micros","p99Micros",
  * "resultsPerRequest"}]}}.
  */
@@ -79,8 +79,8 @@ final class IndexBench implements Callable<Integer> {
     record KindReport(String kind, double meanMicros, double p50Micros, double p99Micros, double resultsPerRequest) {
     }
 
-    record Report(long files, int peers, long buildMillis, double filesPerSecond, double visibleP50Millis,
-                  double visibleMaxMillis, int searches, int limit, List<KindReport> kinds) {
+    record Report(long files, int peers, long buildMillis, double filesPerSecond, long settleMillis, int segments,
+                  double visibleP50Millis, double visibleMaxMillis, int searches, int limit, List<KindReport> kinds) {
     }
 
     @Override
@@ -97,7 +97,10 @@ final class IndexBench implements Callable<Integer> {
                     + " peers ...");
             long buildNanos = DirectRegistration.register(service, library, files, peers);
             index.awaitChangesVisible();
+            long settleMillis = settle(index);
             LatencyStats visible = visibility(service, index, library);
+            settle(index);
+            int segments = index.segments();
 
             List<KindReport> kinds = new ArrayList<>();
             for (Kind kind : only == null ? List.of(Kind.values()) : only) {
@@ -115,7 +118,7 @@ final class IndexBench implements Callable<Integer> {
                         stats.p99Millis() * 1e3, (double) results / searches));
             }
             Report report = new Report(files, peers, buildNanos / 1_000_000, files / (buildNanos / 1e9),
-                    visible.p50Millis(), visible.p999Millis(), searches, LIMIT, kinds);
+                    settleMillis, segments, visible.p50Millis(), visible.p999Millis(), searches, LIMIT, kinds);
             output.print(spec.commandLine().getOut(), report, text(report));
         }
         return 0;
@@ -123,9 +126,10 @@ final class IndexBench implements Callable<Integer> {
 
     private static String text(Report report) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "%d files of %d peers indexed in %d ms (%.0f files/s); a change visible to searches after %.1f ms"
-                        + " (p50 of %d, max %.1f ms). %d requests of each kind, limit %d:%n", report.files(),
-                report.peers(), report.buildMillis(), report.filesPerSecond(), report.visibleP50Millis(),
+                "%d files of %d peers indexed in %d ms (%.0f files/s), merges done %d ms later (%d segments);"
+                        + " a change visible to searches after %.1f ms (p50 of %d, max %.1f ms). %d requests of each"
+                        + " kind, limit %d:%n", report.files(), report.peers(), report.buildMillis(),
+                report.filesPerSecond(), report.settleMillis(), report.segments(), report.visibleP50Millis(),
                 VISIBILITY_PROBES, report.visibleMaxMillis(), report.searches(), report.limit()));
         for (KindReport kind : report.kinds()) {
             text.append(String.format(Locale.ROOT, "  %-26s mean %7.1f µs, p50 %7.1f µs, p99 %7.1f µs, %.1f results%n",
@@ -178,6 +182,16 @@ final class IndexBench implements Callable<Integer> {
             }
         }
         return results;
+    }
+
+    /** Waits (at most 5 minutes) until no merge runs: searches are timed on the index at rest; the ms it took. */
+    private static long settle(FileIndex index) throws InterruptedException {
+        long began = System.nanoTime();
+        long deadline = began + Duration.ofMinutes(5).toNanos();
+        while (index.merging() && System.nanoTime() < deadline) {
+            Thread.sleep(50); // polling a background merge: there is nothing to wait on
+        }
+        return (System.nanoTime() - began) / 1_000_000;
     }
 
     /** How long a change takes to become visible to searches, over a few one-file updates. */

@@ -9,6 +9,7 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -22,12 +23,19 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The files one search matched, at most {@code max} of them, grouped by content into
- * {@link Hit}s as they come: for each, its peer, its rank (see {@link Ranking}) and its order
- * prefixes, read from doc values in doc order. A search that matches more stops there and says
- * so ({@link #partial()}): no query costs more than {@code max} files read.
+ * {@link Hit}s as they come: for each, its peer and its order prefixes, read from doc values in
+ * doc order, and its rank (see {@link Ranking}). Whether a file has its words whole is looked
+ * up once the search is done ({@link #finish}), in the segments that matched anything only: a
+ * term lookup per segment and word is most of what a short query costs. A search that matches
+ * more stops there and says so ({@link #partial()}): no query costs more than {@code max} files
+ * read.
  */
 final class Candidates implements Collector {
-    private final Weight exactName;
+    // a rank not yet settled (see finish)
+    private static final byte UNKNOWN = Byte.MAX_VALUE;
+
+    private final Long exactName;
+    private final byte[] sha256;
     private final Weight wholeWords;
     private final int max;
     private final List<LeafReaderContext> leaves;
@@ -43,12 +51,15 @@ final class Candidates implements Collector {
     private boolean partial;
 
     /**
-     * {@code exactName}, {@code wholeWords}: the files ranked so (null: none, or all of them, as
-     * {@link Matching} says); {@code leaves}: the searcher's, to read whole name keys on a tie.
+     * {@code exactName}: the {@link FileFields#EXACT} hash a file named as typed has (null: none
+     * is); {@code wholeWords}: the files with every bare word whole (null: all); {@code sha256}:
+     * the content a file must have (null: any), as {@link Matching} says; {@code leaves}: the
+     * searcher's, to read whole name keys on a tie.
      */
-    Candidates(Weight exactName, Weight wholeWords, int max, List<LeafReaderContext> leaves) {
+    Candidates(Long exactName, Weight wholeWords, byte[] sha256, int max, List<LeafReaderContext> leaves) {
         this.exactName = exactName;
         this.wholeWords = wholeWords;
+        this.sha256 = sha256;
         this.max = max;
         this.leaves = leaves;
     }
@@ -68,9 +79,9 @@ final class Candidates implements Collector {
         NumericDocValues peerIds = DocValues.getNumeric(leaf.reader(), FileFields.PEER);
         NumericDocValues highs = DocValues.getNumeric(leaf.reader(), FileFields.ORDER_HIGH);
         NumericDocValues lows = DocValues.getNumeric(leaf.reader(), FileFields.ORDER_LOW);
-        DocIdSetIterator exact = iterator(exactName, leaf);
-        DocIdSetIterator whole = iterator(wholeWords, leaf);
-        boolean allWhole = wholeWords == null;
+        NumericDocValues exact = exactName == null ? null : DocValues.getNumeric(leaf.reader(), FileFields.EXACT);
+        // until finish(): a file not named exactly ranks with its words whole if it may
+        byte notExact = wholeWords == null ? Ranking.WHOLE_WORDS : UNKNOWN;
         int base = leaf.docBase;
         return new LeafCollector() {
             @Override
@@ -88,13 +99,17 @@ final class Candidates implements Collector {
                     return; // every file document has them all
                 }
                 BytesRef sha = shas.binaryValue();
-                byte rank = Ranking.rank(matches(exact, doc), allWhole || matches(whole, doc));
+                if (sha256 != null && !Arrays.equals(sha.bytes, sha.offset, sha.offset + sha.length, sha256, 0, 32)) {
+                    return; // another content alike in its first 8 bytes
+                }
+                boolean exactlyNamed = exact != null && exact.advanceExact(doc) && exact.longValue() == exactName;
+                byte rank = exactlyNamed ? Ranking.EXACT_NAME : notExact;
                 add(base + doc, (int) peerIds.longValue(), rank, highs.longValue(), lows.longValue(), sha);
             }
         };
     }
 
-    private void add(int doc, int peer, byte rank, long orderHigh, long orderLow, BytesRef sha) throws IOException {
+    private void add(int doc, int peer, byte rank, long orderHigh, long orderLow, BytesRef sha) {
         if (count == docs.length) {
             int size = 2 * count;
             docs = Arrays.copyOf(docs, size);
@@ -113,13 +128,40 @@ final class Candidates implements Collector {
         Hit hit = hitOf(sha);
         next[at] = hit.first;
         hit.first = at;
-        if (hit.display < 0 || namesBetter(at, hit)) {
-            hit.rank = rank;
-            hit.display = at;
-            hit.displayDoc = doc;
-            hit.displayPeer = peer;
-            hit.orderHigh = orderHigh;
-            hit.orderLow = orderLow;
+    }
+
+    /**
+     * Settles each file's rank (whether its words are whole: one lookup per segment that has
+     * files left to settle) and each hit's display file. Call once the search is done.
+     */
+    void finish() throws IOException {
+        DocIdSetIterator whole = null;
+        int leafEnd = -1;
+        int base = 0;
+        for (int at = 0; at < count; at++) {
+            if (ranks[at] != UNKNOWN) {
+                continue;
+            }
+            int doc = docs[at];
+            if (doc >= leafEnd) { // candidates come in doc order: the next segment with some
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                base = leaf.docBase;
+                leafEnd = base + leaf.reader().maxDoc();
+                whole = iterator(wholeWords, leaf);
+            }
+            ranks[at] = matches(whole, doc - base) ? Ranking.WHOLE_WORDS : Ranking.PREFIXES;
+        }
+        for (Hit hit : hits) {
+            for (int at = hit.first; at >= 0; at = next[at]) {
+                if (hit.display < 0 || namesBetter(at, hit)) {
+                    hit.rank = ranks[at];
+                    hit.display = at;
+                    hit.displayDoc = docs[at];
+                    hit.displayPeer = peers[at];
+                    hit.orderHigh = orderHighs[at];
+                    hit.orderLow = orderLows[at];
+                }
+            }
         }
     }
 

@@ -10,11 +10,14 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -25,7 +28,7 @@ import org.apache.lucene.util.BytesRef;
 final class FileFields {
     /** The holder's peer id: a term (4 bytes) to drop or browse a peer, a doc value to read it. */
     static final String PEER = "peer";
-    /** Peer id and {@link FileKey}: the term that drops one file of one peer. */
+    /** The {@link FileKey}: with the peer, what drops one file of one peer. */
     static final String KEY = "key";
     /** The name's folded words, with positions for phrases. */
     static final String WORDS = "words";
@@ -33,9 +36,12 @@ final class FileFields {
     static final String EXACT = "exact";
     /** The folded extension (the last word after the last dot), when the name has one. */
     static final String EXT = "ext";
-    /** Bytes: points for ranges, doc values to read and to filter few candidates by. */
+    /** Bytes, a doc value: a size filter checks the files the words found. */
     static final String SIZE = "size";
-    /** The content's SHA-256 as 32 bytes: a term to search by, a doc value to group by. */
+    /**
+     * The content's SHA-256: its first 8 bytes a term to search by (the few other contents alike
+     * in them are told apart by the doc value), all 32 bytes a doc value to group by.
+     */
     static final String SHA = "sha";
     /** The name as shared, UTF-8. */
     static final String NAME = "name";
@@ -62,7 +68,8 @@ final class FileFields {
     private FileFields() {
     }
 
-    static Document document(int peerId, SharedFile file, long fileKey, Instant sharedAt) {
+    /** The document of a file; {@code tokens} carries its words (one stream, reused file after file). */
+    static Document document(int peerId, SharedFile file, long fileKey, Instant sharedAt, WordTokens tokens) {
         String name = file.name();
         String folded = WordSplitter.fold(name);
         byte[] sha = sha256Bytes(file.sha256());
@@ -70,16 +77,15 @@ final class FileFields {
         Document doc = new Document();
         doc.add(new StringField(PEER, peerTerm(peerId), Field.Store.NO));
         doc.add(new NumericDocValuesField(PEER, peerId));
-        doc.add(new StringField(KEY, keyTerm(peerId, fileKey), Field.Store.NO));
-        doc.add(new Field(WORDS, new WordTokens(WordSplitter.wordsOfFolded(folded)), WORDS_TYPE));
-        doc.add(new StringField(EXACT, exactTerm(folded), Field.Store.NO));
+        doc.add(new NumericDocValuesField(KEY, fileKey));
+        doc.add(new Field(WORDS, tokens.of(WordSplitter.wordsOfFolded(folded)), WORDS_TYPE));
+        doc.add(new NumericDocValuesField(EXACT, exactHash(folded)));
         String ext = extension(folded);
         if (ext != null) {
             doc.add(new StringField(EXT, ext, Field.Store.NO));
         }
-        doc.add(new LongPoint(SIZE, file.size()));
         doc.add(new NumericDocValuesField(SIZE, file.size()));
-        doc.add(new StringField(SHA, new BytesRef(sha), Field.Store.NO));
+        doc.add(new StringField(SHA, new BytesRef(sha, 0, 8), Field.Store.NO));
         doc.add(new BinaryDocValuesField(SHA, new BytesRef(sha)));
         doc.add(new BinaryDocValuesField(NAME, new BytesRef(name.getBytes(StandardCharsets.UTF_8))));
         doc.add(new NumericDocValuesField(SHARED_AT, nanos(sharedAt)));
@@ -98,13 +104,9 @@ final class FileFields {
         return words.size() == 1 && folded.endsWith(words.get(0)) ? words.get(0) : null;
     }
 
-    /** The term a name typed exactly has: 8 bytes of a hash of its folded form (a whole name would bloat the terms). */
-    static BytesRef exactTerm(String folded) {
-        long hash = FileKey.of(folded, "");
-        byte[] bytes = new byte[8];
-        putInt(bytes, 0, (int) (hash >>> 32));
-        putInt(bytes, 4, (int) hash);
-        return new BytesRef(bytes);
+    /** What a name typed exactly has in {@link #EXACT}: a hash of its folded form. */
+    static long exactHash(String folded) {
+        return FileKey.of(folded, "");
     }
 
     static BytesRef peerTerm(int peerId) {
@@ -117,12 +119,15 @@ final class FileFields {
         return new Term(PEER, peerTerm(peerId));
     }
 
-    static Term key(int peerId, long fileKey) {
-        return new Term(KEY, keyTerm(peerId, fileKey));
+    /** The files of a peer with these {@link FileKey}s. */
+    static Query files(int peerId, long[] fileKeys) {
+        return new BooleanQuery.Builder().add(new TermQuery(peer(peerId)), BooleanClause.Occur.FILTER)
+                .add(NumericDocValuesField.newSlowSetQuery(KEY, fileKeys), BooleanClause.Occur.FILTER).build();
     }
 
-    static Term sha(String sha256) {
-        return new Term(SHA, new BytesRef(sha256Bytes(sha256)));
+    /** The term of the contents whose SHA-256 starts with the first 8 bytes of this one. */
+    static Term sha(byte[] sha) {
+        return new Term(SHA, new BytesRef(sha, 0, 8));
     }
 
     static byte[] sha256Bytes(String sha256) {
@@ -139,14 +144,6 @@ final class FileFields {
 
     static Instant instant(long nanos) {
         return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-    }
-
-    private static BytesRef keyTerm(int peerId, long fileKey) {
-        byte[] bytes = new byte[12];
-        putInt(bytes, 0, peerId);
-        putInt(bytes, 4, (int) (fileKey >>> 32));
-        putInt(bytes, 8, (int) fileKey);
-        return new BytesRef(bytes);
     }
 
     private static void putInt(byte[] bytes, int at, int value) {

@@ -65,6 +65,12 @@ public interface FileIndex extends AutoCloseable {
     /** Heap the index takes, estimated from what it holds (see the indexer's budget). */
     long heapBytes();
 
+    /** The segments searches read now (each costs a search a term lookup per word). */
+    int segments();
+
+    /** Whether segments are being merged in the background now. */
+    boolean merging();
+
     /**
      * Answers a search as the text of its {@code searchResult} reply, holders described by
      * {@code peers} (a peer it does not know is left out).

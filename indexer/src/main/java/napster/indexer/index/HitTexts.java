@@ -118,8 +118,9 @@ final class HitTexts {
         IntIntHashMap matched = new IntIntHashMap(docByPeer);
         com.carrotsearch.hppc.IntObjectHashMap<long[]> orderByPeer = new com.carrotsearch.hppc.IntObjectHashMap<>();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        searcher.search(new TermQuery(new org.apache.lucene.index.Term(FileFields.SHA, new BytesRef(sha))),
+        searcher.search(new TermQuery(FileFields.sha(sha)),
                 new SimpleCollector() {
+                    private org.apache.lucene.index.BinaryDocValues shas;
                     private NumericDocValues peers;
                     private NumericDocValues highs;
                     private NumericDocValues lows;
@@ -127,6 +128,7 @@ final class HitTexts {
 
                     @Override
                     protected void doSetNextReader(LeafReaderContext leaf) throws IOException {
+                        shas = DocValues.getBinary(leaf.reader(), FileFields.SHA);
                         peers = DocValues.getNumeric(leaf.reader(), FileFields.PEER);
                         highs = DocValues.getNumeric(leaf.reader(), FileFields.ORDER_HIGH);
                         lows = DocValues.getNumeric(leaf.reader(), FileFields.ORDER_LOW);
@@ -140,8 +142,13 @@ final class HitTexts {
                             throw new org.apache.lucene.search.CollectionTerminatedException();
                         }
                         budget--;
-                        if (!peers.advanceExact(doc) || !highs.advanceExact(doc) || !lows.advanceExact(doc)) {
+                        if (!shas.advanceExact(doc) || !peers.advanceExact(doc) || !highs.advanceExact(doc)
+                                || !lows.advanceExact(doc)) {
                             return;
+                        }
+                        BytesRef its = shas.binaryValue();
+                        if (!java.util.Arrays.equals(its.bytes, its.offset, its.offset + its.length, sha, 0, 32)) {
+                            return; // another content alike in its first 8 bytes
                         }
                         int peer = (int) peers.longValue();
                         if (matched.containsKey(peer)) {

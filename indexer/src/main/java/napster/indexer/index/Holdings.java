@@ -16,12 +16,17 @@ final class Holdings {
     private final LongIntHashMap peersByContent = new LongIntHashMap();
     private final IntObjectHashMap<PeerFiles> peers = new IntObjectHashMap<>();
     private long files;
+    private long peerTableBytes; // what the peers' tables allocate, kept as they change
 
     /** One peer's files: size by file key, and how many of its files have each content. */
     private static final class PeerFiles {
         final LongLongHashMap sizes = new LongLongHashMap();
         final LongIntHashMap contents = new LongIntHashMap();
         long bytes;
+
+        long heapBytes() {
+            return sizes.ramBytesAllocated() + contents.ramBytesAllocated() + 32;
+        }
     }
 
     boolean holds(int peerId, long fileKey) {
@@ -35,15 +40,18 @@ final class Holdings {
         if (mine == null) {
             mine = new PeerFiles();
             peers.put(peerId, mine);
+            peerTableBytes += mine.heapBytes();
         }
         if (mine.sizes.containsKey(fileKey)) {
             return false;
         }
+        long before = mine.heapBytes();
         mine.sizes.put(fileKey, size);
         mine.bytes += size;
         if (mine.contents.addTo(content, 1) == 1) {
             peersByContent.addTo(content, 1);
         }
+        peerTableBytes += mine.heapBytes() - before;
         files++;
         return true;
     }
@@ -54,11 +62,13 @@ final class Holdings {
         if (mine == null || !mine.sizes.containsKey(fileKey)) {
             return false;
         }
+        long before = mine.heapBytes();
         mine.bytes -= mine.sizes.remove(fileKey);
         if (mine.contents.addTo(content, -1) == 0) {
             mine.contents.remove(content);
             dropHolder(content);
         }
+        peerTableBytes += mine.heapBytes() - before;
         files--;
         return true;
     }
@@ -73,6 +83,7 @@ final class Holdings {
             dropHolder(held.key);
         }
         files -= mine.sizes.size();
+        peerTableBytes -= mine.heapBytes();
         return mine.sizes.size();
     }
 
@@ -101,11 +112,7 @@ final class Holdings {
 
     /** Heap the tables hold now, arrays included. */
     long heapBytes() {
-        long bytes = peersByContent.ramBytesAllocated() + peers.ramBytesAllocated();
-        for (var peer : peers) {
-            bytes += peer.value.sizes.ramBytesAllocated() + peer.value.contents.ramBytesAllocated() + 32;
-        }
-        return bytes;
+        return peersByContent.ramBytesAllocated() + peers.ramBytesAllocated() + peerTableBytes;
     }
 
     private void dropHolder(long content) {

@@ -1,5 +1,6 @@
 package napster.indexer.index;
 
+import com.carrotsearch.hppc.LongArrayList;
 import com.carrotsearch.hppc.LongHashSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
@@ -39,14 +40,15 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The {@link FileIndex} on Apache Lucene: one document per peer and file ({@link FileFields}),
  * near-real-time searchers refreshed by {@link Refresher}, and who holds what in
- * {@link Holdings} on the heap. A change batch and a refresh never overlap, so searches see a
- * batch whole or not at all.
+ * {@link Holdings} on the heap. Each change is one call to the writer, which a refresh never
+ * splits, so searches see a change whole or not at all.
  */
 final class LuceneFileIndex implements FileIndex {
     /** How long a change may wait before a refresh makes it visible to searches. */
     static final long REFRESH_EVERY_MILLIS = 25;
     // Lucene's buffer for documents not yet written to a segment
     private static final double RAM_BUFFER_MB = 32;
+    private static final int SEGMENTS_PER_TIER = 4;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -57,7 +59,9 @@ final class LuceneFileIndex implements FileIndex {
     private final ReentrantLock changes = new ReentrantLock();
     private final Refresher refresher;
     private final int maxCandidates;
-    private long changeCount; // guarded by changes
+    // reused document after document, by one change at a time
+    private final WordTokens tokens = new WordTokens();
+    private volatile long changeCount; // written under changes
 
     private LuceneFileIndex(Directory directory, int maxCandidates) throws IOException {
         if (maxCandidates < 1) {
@@ -66,7 +70,7 @@ final class LuceneFileIndex implements FileIndex {
         this.directory = directory;
         this.maxCandidates = maxCandidates;
         IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                .setRAMBufferSizeMB(RAM_BUFFER_MB);
+                .setRAMBufferSizeMB(RAM_BUFFER_MB).setUseCompoundFile(false).setMergePolicy(mergePolicy());
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
@@ -77,6 +81,19 @@ final class LuceneFileIndex implements FileIndex {
             }
         });
         this.refresher = Refresher.start(this::refresh, REFRESH_EVERY_MILLIS);
+    }
+
+    /**
+     * Fewer segments than Lucene's default (4 a tier instead of 10): a search pays a term lookup
+     * per segment and word, which for short queries costs more than reading the matches. On
+     * 1M files BENCHMARKS.md measured 10 segments against 14, and shorter searches, for the
+     * same registration rate.
+     */
+    private static TieredMergePolicy mergePolicy() {
+        TieredMergePolicy policy = new TieredMergePolicy();
+        policy.setSegmentsPerTier(SEGMENTS_PER_TIER);
+        policy.setNoCFSRatio(0); // no compound files: one copy less per merge
+        return policy;
     }
 
     static LuceneFileIndex inMemory(int maxCandidates) {
@@ -97,57 +114,50 @@ final class LuceneFileIndex implements FileIndex {
         return change(() -> {
             LongHashSet keys = new LongHashSet(files.size());
             List<SharedFile> listed = new ArrayList<>(files.size());
-            List<Document> fresh = new ArrayList<>();
             for (SharedFile file : files) {
-                long key = FileKey.of(file.name(), file.sha256());
-                if (keys.add(key)) {
+                if (keys.add(FileKey.of(file.name(), file.sha256()))) {
                     listed.add(file);
                 }
             }
-            List<SharedFile> dropped = holdings.fileCount(peerId) > 0 ? dropAllBut(peerId, keys) : List.of();
-            long[] listedKeys = listed.stream().mapToLong(file -> FileKey.of(file.name(), file.sha256())).toArray();
-            boolean[] added = new boolean[listed.size()];
+            List<SharedFile> dropped = new ArrayList<>();
+            LongArrayList droppedKeys = new LongArrayList();
+            if (holdings.fileCount(peerId) > 0) {
+                dropAllBut(peerId, keys, dropped, droppedKeys);
+            }
+            List<SharedFile> fresh = new ArrayList<>();
+            LongArrayList freshKeys = new LongArrayList();
             write(() -> {
-                for (int i = 0; i < listed.size(); i++) {
-                    SharedFile file = listed.get(i);
-                    added[i] = holdings.add(peerId, listedKeys[i], FileKey.content(file.sha256()), file.size());
+                for (SharedFile file : listed) {
+                    long key = FileKey.of(file.name(), file.sha256());
+                    if (holdings.add(peerId, key, FileKey.content(file.sha256()), file.size())) {
+                        fresh.add(file);
+                        freshKeys.add(key);
+                    }
                 }
             });
-            for (int i = 0; i < listed.size(); i++) {
-                if (added[i]) {
-                    fresh.add(FileFields.document(peerId, listed.get(i), listedKeys[i], sharedAt));
-                }
-            }
-            if (!fresh.isEmpty()) {
-                writer.addDocuments(fresh);
-            }
+            apply(peerId, droppedKeys, fresh, freshKeys, sharedAt);
             return new ShareChange(holdingsRead(() -> holdings.fileCount(peerId)), listed, dropped);
         });
     }
 
-    /* Drops the peer's files whose keys are not in {@code kept}; the files dropped. Call while changing. */
-    private List<SharedFile> dropAllBut(int peerId, LongHashSet kept) throws IOException {
+    /* Finds the peer's files whose keys are not in {@code kept} and drops them from the holdings. Call while changing. */
+    private void dropAllBut(int peerId, LongHashSet kept, List<SharedFile> dropped, LongArrayList droppedKeys)
+            throws IOException {
         searchers.maybeRefreshBlocking(); // its files from earlier batches, all of them
         IndexSearcher searcher = searchers.acquire();
         try {
-            List<SharedFile> dropped = new ArrayList<>();
             TopDocs all = searcher.search(new TermQuery(FileFields.peer(peerId)), Integer.MAX_VALUE);
             int[] docs = Arrays.stream(all.scoreDocs).mapToInt(hit -> hit.doc).toArray();
             DocReads files = DocReads.of(searcher.getIndexReader().leaves(), docs, docs.length);
-            List<Term> terms = new ArrayList<>();
             write(() -> {
                 for (int i = 0; i < docs.length; i++) {
                     long key = FileKey.of(files.names[i], files.sha256[i]);
                     if (!kept.contains(key) && holdings.remove(peerId, key, FileKey.content(files.sha256[i]))) {
                         dropped.add(new SharedFile(files.names[i], files.sizes[i], files.sha256[i]));
-                        terms.add(FileFields.key(peerId, key));
+                        droppedKeys.add(key);
                     }
                 }
             });
-            if (!terms.isEmpty()) {
-                writer.deleteDocuments(terms.toArray(Term[]::new));
-            }
-            return dropped;
         } finally {
             searchers.release(searcher);
         }
@@ -158,15 +168,15 @@ final class LuceneFileIndex implements FileIndex {
                               Instant sharedAt) {
         return change(() -> {
             List<SharedFile> gone = new ArrayList<>();
-            List<Term> terms = new ArrayList<>();
+            LongArrayList goneKeys = new LongArrayList();
             List<SharedFile> fresh = new ArrayList<>();
-            List<Long> freshKeys = new ArrayList<>();
+            LongArrayList freshKeys = new LongArrayList();
             write(() -> {
                 for (SharedFile file : removed) {
                     long key = FileKey.of(file.name(), file.sha256());
                     if (holdings.remove(peerId, key, FileKey.content(file.sha256()))) {
                         gone.add(file);
-                        terms.add(FileFields.key(peerId, key));
+                        goneKeys.add(key);
                     }
                 }
                 for (SharedFile file : added) {
@@ -177,18 +187,38 @@ final class LuceneFileIndex implements FileIndex {
                     }
                 }
             });
-            List<Document> docs = new ArrayList<>(fresh.size());
-            for (int i = 0; i < fresh.size(); i++) {
-                docs.add(FileFields.document(peerId, fresh.get(i), freshKeys.get(i), sharedAt));
-            }
-            if (!terms.isEmpty()) {
-                writer.deleteDocuments(terms.toArray(Term[]::new));
-            }
-            if (!docs.isEmpty()) {
-                writer.addDocuments(docs);
-            }
+            apply(peerId, goneKeys, fresh, freshKeys, sharedAt);
             return new ShareChange(holdingsRead(() -> holdings.fileCount(peerId)), fresh, gone);
         });
+    }
+
+    /*
+     * Drops the peer's files with keys {@code gone} and adds {@code fresh}, in one call to the
+     * writer, which a refresh never splits: searches see the whole change or none of it.
+     */
+    private void apply(int peerId, LongArrayList gone, List<SharedFile> fresh, LongArrayList freshKeys,
+                       Instant sharedAt) throws IOException {
+        Iterable<Document> docs = () -> new java.util.Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < fresh.size();
+            }
+
+            @Override
+            public Document next() {
+                int at = next++;
+                return FileFields.document(peerId, fresh.get(at), freshKeys.get(at), sharedAt, tokens);
+            }
+        };
+        if (!gone.isEmpty() && !fresh.isEmpty()) {
+            writer.updateDocuments(FileFields.files(peerId, gone.toArray()), docs);
+        } else if (!gone.isEmpty()) {
+            writer.deleteDocuments(FileFields.files(peerId, gone.toArray()));
+        } else if (!fresh.isEmpty()) {
+            writer.addDocuments(docs);
+        }
     }
 
     @Override
@@ -245,12 +275,24 @@ final class LuceneFileIndex implements FileIndex {
     }
 
     @Override
+    public int segments() {
+        return withSearcher(searcher -> searcher.getIndexReader().leaves().size());
+    }
+
+    @Override
+    public boolean merging() {
+        return writer.hasPendingMerges() || !writer.getMergingSegments().isEmpty();
+    }
+
+    @Override
     public EncodedSearchResult search(SearchRequest request, String echoedQuery, IntFunction<Peer> peers) {
         return withSearcher(searcher -> {
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            Candidates found = new Candidates(weight(searcher, Matching.exactName(request.query())),
-                    weight(searcher, Matching.wholeWords(request.query())), maxCandidates, leaves);
+            Candidates found = new Candidates(Matching.exactName(request.query()),
+                    weight(searcher, Matching.wholeWords(request.query())), Matching.sha256(request.query()),
+                    maxCandidates, leaves);
             searcher.search(Matching.of(request.query(), request.filters()), found);
+            found.finish();
             List<Hit> best = holdingsRead(() -> best(found.hits(), request.limit(), leaves));
             HitTexts texts = new HitTexts(searcher, found, maxCandidates - found.count());
             List<ResultText.HitText> hits = texts.of(best, holdingsRead(() -> holderCounts(best)));
@@ -316,14 +358,7 @@ final class LuceneFileIndex implements FileIndex {
 
     @Override
     public void afterChangesVisible(Runnable action) {
-        long upTo;
-        changes.lock();
-        try {
-            upTo = changeCount;
-        } finally {
-            changes.unlock();
-        }
-        refresher.after(upTo, action);
+        refresher.after(changeCount, action);
     }
 
     @Override
@@ -340,15 +375,15 @@ final class LuceneFileIndex implements FileIndex {
         }
     }
 
-    /* Makes every change so far visible; the number of changes it covers. */
+    /*
+     * Makes every change so far visible; the number of changes it covers. Each change is one
+     * call to the writer, so the refresh needs no lock: a change made while it runs is covered
+     * by the next one.
+     */
     private long refresh() throws IOException {
-        changes.lock();
-        try {
-            searchers.maybeRefreshBlocking();
-            return changeCount;
-        } finally {
-            changes.unlock();
-        }
+        long covered = changeCount;
+        searchers.maybeRefreshBlocking();
+        return covered;
     }
 
     @Override

@@ -6,15 +6,12 @@ import napster.indexer.query.Filters;
 import napster.indexer.query.SearchQuery;
 import napster.indexer.query.Term;
 import napster.indexer.query.WordSplitter;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -35,7 +32,9 @@ final class Matching {
         for (Term term : query.terms()) {
             all.add(of(term, false), term.excluded() ? Occur.MUST_NOT : Occur.FILTER);
         }
-        query.sha256().ifPresent(sha -> all.add(new TermQuery(FileFields.sha(sha)), Occur.FILTER));
+        // the first 8 bytes here; the rest is checked on each file ({@link #sha256})
+        query.sha256().ifPresent(sha -> all.add(new TermQuery(FileFields.sha(FileFields.sha256Bytes(sha))),
+                Occur.FILTER));
         if (filters.extensions() != null) {
             if (filters.extensions().isEmpty()) {
                 return new MatchNoDocsQuery("no extension admitted");
@@ -46,20 +45,23 @@ final class Matching {
         if (filters.minSize() != null || filters.maxSize() != null) {
             long min = filters.minSize() == null ? 0 : filters.minSize();
             long max = filters.maxSize() == null ? Long.MAX_VALUE : filters.maxSize();
-            // points find a narrow range fast; doc values check few candidates cheaply: Lucene picks per segment
-            all.add(new IndexOrDocValuesQuery(LongPoint.newRangeQuery(FileFields.SIZE, min, max),
-                    NumericDocValuesField.newSlowRangeQuery(FileFields.SIZE, min, max)), Occur.FILTER);
+            // checked on the files the words found: a search always has a word or a hash to look for
+            all.add(NumericDocValuesField.newSlowRangeQuery(FileFields.SIZE, min, max), Occur.FILTER);
         }
         return new ConstantScoreQuery(all.build());
     }
 
-    /** Files named exactly what was typed (case and accents folded); null when nothing was typed but a hash. */
-    static Query exactName(SearchQuery query) {
-        if (query.required().isEmpty()) {
-            return null;
-        }
-        return new TermQuery(new org.apache.lucene.index.Term(FileFields.EXACT,
-                FileFields.exactTerm(WordSplitter.fold(query.typed().strip()))));
+    /** The SHA-256 a file must have, as 32 bytes; null when the query names none. */
+    static byte[] sha256(SearchQuery query) {
+        return query.sha256().map(FileFields::sha256Bytes).orElse(null);
+    }
+
+    /**
+     * The {@link FileFields#EXACT} hash of a file named exactly what was typed (case and accents
+     * folded); null when nothing was typed but a hash.
+     */
+    static Long exactName(SearchQuery query) {
+        return query.required().isEmpty() ? null : FileFields.exactHash(WordSplitter.fold(query.typed().strip()));
     }
 
     /**
@@ -87,7 +89,7 @@ final class Matching {
         List<String> words = term.words();
         if (words.size() == 1) {
             org.apache.lucene.index.Term word = new org.apache.lucene.index.Term(FileFields.WORDS, words.get(0));
-            return term.whole() || whole ? new TermQuery(word) : new PrefixQuery(word);
+            return term.whole() || whole ? new TermQuery(word) : new WordPrefixQuery(word);
         }
         return new PhraseQuery(FileFields.WORDS, words.toArray(String[]::new));
     }

@@ -8,15 +8,18 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /**
  * A name's words, already split and folded by {@link napster.indexer.query.WordSplitter}, as the
  * token stream Lucene indexes: no Lucene analyzer takes part, so names and queries are split
- * by the one rule.
+ * by the one rule. One instance serves one document after another (an attribute source is
+ * costly to set up per document): {@link #of} gives it the next one's words.
  */
 final class WordTokens extends TokenStream {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final List<String> words;
+    private List<String> words = List.of();
     private Iterator<String> next;
 
-    WordTokens(List<String> words) {
-        this.words = words;
+    /** This stream, for the next document's words. */
+    WordTokens of(List<String> next) {
+        this.words = next;
+        return this;
     }
 
     @Override

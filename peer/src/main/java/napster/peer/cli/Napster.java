@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The peer's command line: share, search, get, peers, watch, and the seed's interactive menu. */
 @Command(name = "napster", mixinStandardHelpOptions = true, version = "napster 0.1.0",
         description = "Napster-style file sharing over an ActiveMQ broker.",
-        subcommands = {ShareCommand.class, SearchCommand.class, GetCommand.class, PeersCommand.class,
+        subcommands = {ShareCommand.class, SearchCommand.class, BrowseCommand.class, GetCommand.class, PeersCommand.class,
                 WatchCommand.class, MenuCommand.class},
         footer = {"", "Server commands of the same launcher: up (broker + indexer), broker, indexer;",
                 "see ./napster up --help. Without arguments ./napster opens the interactive menu."})

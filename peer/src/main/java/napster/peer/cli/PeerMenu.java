@@ -11,6 +11,7 @@ import napster.common.jms.ClientSettings;
 import napster.common.protocol.FileHit;
 import napster.common.protocol.Search;
 import napster.common.protocol.SearchResult;
+import napster.common.protocol.SharedFile;
 import napster.peer.index.IndexClient;
 import napster.peer.session.FetchPlan;
 import napster.peer.session.ShareSettings;
@@ -24,6 +25,9 @@ import napster.peer.transfer.Downloader;
  * goes on; end of input ends it.
  */
 final class PeerMenu {
+    /** The most files "Browse a peer's files" prints; the browse command lists them all. */
+    static final int MENU_BROWSE_LIMIT = 1_000;
+
     /** Starts the server with {@code ./napster up} arguments and returns its exit code. */
     interface ServerStarter {
         int start(List<String> upArguments) throws Exception;
@@ -72,13 +76,15 @@ final class PeerMenu {
         while (true) {
             out.println("1 - Search for a filename and download it.");
             out.println("2 - Register to the indexing server and share a folder.");
+            out.println("3 - Browse a peer's files.");
             out.println("q - Quit");
-            String choice = prompter.ask("Please select.", null, "Please enter 1, 2 or q.",
-                    answer -> List.of("1", "2", "q").contains(answer) ? Optional.of(answer) : Optional.empty());
+            String choice = prompter.ask("Please select.", null, "Please enter 1, 2, 3 or q.",
+                    answer -> List.of("1", "2", "3", "q").contains(answer) ? Optional.of(answer) : Optional.empty());
             try {
                 switch (choice) {
                     case "1" -> searchAndDownload(settings);
                     case "2" -> shareUntilQuit(settings);
+                    case "3" -> browse(settings);
                     default -> {
                         return 0;
                     }
@@ -93,10 +99,11 @@ final class PeerMenu {
 
     private void searchAndDownload(ClientSettings settings) throws Exception {
         String query = prompter.ask("Please enter filename you want to search for.", null,
-                "Please enter a file name or part of one.", answer -> Optional.of(answer));
+                "Please enter words of a file name (\"a phrase\", -excluded), a name or a SHA-256.",
+                answer -> answer.isBlank() ? Optional.empty() : Optional.of(answer));
         SearchResult result;
         try (IndexClient index = IndexClient.connect(settings, "menu", client.timeout())) {
-            result = index.search(Search.byName(query));
+            result = index.search(Search.byName(query)); // the query language: a SHA-256 in it works too
         }
         if (result.results().isEmpty()) {
             out.println("No peer shares a file matching \"" + DisplayText.of(query) + "\".");
@@ -126,6 +133,20 @@ final class PeerMenu {
                     out.flush();
                 });
         out.println(DisplayText.of(GetCommand.describe(downloaded)));
+    }
+
+    private void browse(ClientSettings settings) throws Exception {
+        int peerId = prompter.ask("Please enter the Peer ID whose files you want to see.", null,
+                "Please enter a Peer ID (a number, as search results show them).",
+                answer -> Prompter.integerIn(answer, 1, Integer.MAX_VALUE));
+        List<SharedFile> files;
+        try (IndexClient index = IndexClient.connect(settings, "menu", client.timeout())) {
+            files = BrowseCommand.browse(index, peerId, MENU_BROWSE_LIMIT);
+        }
+        BrowseCommand.print(out, peerId, files);
+        if (files.size() == MENU_BROWSE_LIMIT) {
+            out.println("(The first " + MENU_BROWSE_LIMIT + " files; ./napster browse " + peerId + " lists them all.)");
+        }
     }
 
     private void shareUntilQuit(ClientSettings settings) throws Exception {

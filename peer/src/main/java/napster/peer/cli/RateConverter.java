@@ -23,19 +23,11 @@ final class RateConverter implements ITypeConverter<Long> {
     }
 
     static long parse(String value) {
-        Matcher matcher = RATE.matcher(value.strip());
-        if (!matcher.matches()) {
+        BigDecimal bytes = amount(value);
+        if (bytes == null) {
             throw new TypeConversionException("'" + value + "' is not a rate: give bytes per second with an optional"
                     + " K, M or G suffix, e.g. 16M.");
         }
-        String unit = matcher.group(2) == null ? "" : matcher.group(2).toLowerCase(Locale.ROOT);
-        int shift = switch (unit) {
-            case "k" -> 10;
-            case "m" -> 20;
-            case "g" -> 30;
-            default -> 0;
-        };
-        BigDecimal bytes = new BigDecimal(matcher.group(1)).multiply(BigDecimal.valueOf(1L << shift));
         if (bytes.compareTo(BigDecimal.valueOf(MAX)) > 0) {
             throw new TypeConversionException("'" + value + "' is more than any network can carry.");
         }
@@ -44,5 +36,27 @@ final class RateConverter implements ITypeConverter<Long> {
             throw new TypeConversionException("'" + value + "' is less than one byte per second.");
         }
         return rate;
+    }
+
+    /** A number of bytes written as a rate is (suffixes K, M, G), fractions of a byte dropped; null if it is not one. */
+    static Long bytes(String value) {
+        BigDecimal bytes = amount(value);
+        return bytes == null || bytes.compareTo(BigDecimal.valueOf(MAX)) > 0 ? null : bytes.longValue();
+    }
+
+    /* The number times its suffix; null if the text is not a number with an optional suffix. */
+    private static BigDecimal amount(String value) {
+        Matcher matcher = RATE.matcher(value.strip());
+        if (!matcher.matches()) {
+            return null;
+        }
+        String unit = matcher.group(2) == null ? "" : matcher.group(2).toLowerCase(Locale.ROOT);
+        int shift = switch (unit) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        return new BigDecimal(matcher.group(1)).multiply(BigDecimal.valueOf(1L << shift));
     }
 }

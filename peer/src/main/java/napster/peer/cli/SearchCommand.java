@@ -5,14 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import napster.common.jms.RemoteErrorException;
+import napster.common.protocol.ErrorReply;
 import napster.common.protocol.Fields;
+import napster.common.protocol.FileKind;
 import napster.common.protocol.ProtocolCodec;
 import napster.common.protocol.Search;
 import napster.common.protocol.SearchResult;
 import napster.peer.index.IndexClient;
+import napster.peer.index.IndexException;
 import napster.peer.transfer.Downloader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,9 +28,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code search QUERY}: which peers share files whose name contains QUERY (or whose SHA-256 is QUERY). */
+/**
+ * {@code search QUERY [filters]}: which peers share files matching QUERY (words, phrases,
+ * exclusions or a SHA-256; see PROTOCOL.md) and the filters.
+ */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Search the index by file name (exact or part of it, any case) or by SHA-256.")
+        description = {"Search the index: words (each matching the start of a word of the name, any case),"
+                + " \"a phrase\", -excluded, an exact name, or a SHA-256.",
+            "Example: ./napster search 'beatles yest -live' --ext mp3,flac --min-size 1M"})
 final class SearchCommand implements Callable<Integer> {
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
 
@@ -36,8 +48,24 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Parameters(paramLabel = "QUERY", description = "A file name, part of one, or a SHA-256.")
+    @Parameters(paramLabel = "QUERY", description = "Words, \"phrases\", -exclusions, a file name, or a SHA-256.")
     String query;
+
+    @Option(names = "--ext", paramLabel = "EXT", split = ",",
+            description = "Only files with one of these extensions (repeat, or mp3,flac).")
+    List<String> extensions;
+
+    @Option(names = "--min-size", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Only files of at least SIZE bytes (900, 1M, 1.5G).")
+    Long minSize;
+
+    @Option(names = "--max-size", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Only files of at most SIZE bytes.")
+    Long maxSize;
+
+    @Option(names = "--type", paramLabel = "KIND",
+            description = "Only files of this kind: audio, video, image, document, archive or program.")
+    String kind;
 
     @Option(names = "--json", description = "Print one JSON document instead of a table.")
     boolean json;
@@ -55,6 +83,12 @@ final class SearchCommand implements Callable<Integer> {
         SearchResult result;
         try (IndexClient index = IndexClient.connect(client.settings(), "search", client.timeout())) {
             result = index.search(search);
+        } catch (IndexException e) {
+            if (e.getCause() instanceof RemoteErrorException refused
+                    && ErrorReply.BAD_REQUEST.equals(refused.reply().code())) {
+                throw new IllegalArgumentException(refused.getMessage(), e); // the query itself: bad usage
+            }
+            throw e;
         }
         Map<HolderPings.Address, Duration> pings = ping
                 ? HolderPings.ping(result.results(), new Downloader(PING_TIMEOUT, PING_TIMEOUT)) : null;
@@ -104,11 +138,43 @@ final class SearchCommand implements Callable<Integer> {
         if (limit < 1 || limit > Fields.MAX_SEARCH_LIMIT) {
             throw new IllegalArgumentException("--limit must be between 1 and " + Fields.MAX_SEARCH_LIMIT + ".");
         }
+        List<String> wanted = extensions == null ? null : extensions();
+        if (kind != null) {
+            try {
+                FileKind.of(kind);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--type must be one of " + FileKind.names() + ", not \"" + kind
+                        + "\".");
+            }
+        }
+        if (minSize != null && maxSize != null && minSize > maxSize) {
+            throw new IllegalArgumentException("--min-size must not be more than --max-size.");
+        }
+        String normalKind = kind == null ? null : FileKind.of(kind).wireName();
         try {
             String hash = Fields.sha256AnyCase(query);
-            return hash != null ? new Search(null, hash, limit) : new Search(query, null, limit);
+            return hash != null ? new Search(null, hash, limit, wanted, minSize, maxSize, normalKind)
+                    : new Search(query, null, limit, wanted, minSize, maxSize, normalKind);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("The search text is not usable: " + e.getMessage() + ".");
         }
+    }
+
+    /* The extensions as the indexer takes them: lower case, without a leading dot. */
+    private List<String> extensions() {
+        List<String> wanted = new ArrayList<>();
+        for (String extension : extensions) {
+            String normal = extension.strip().toLowerCase(Locale.ROOT);
+            normal = normal.startsWith(".") ? normal.substring(1) : normal;
+            try {
+                wanted.add(Search.extension(normal));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--ext: " + e.getMessage() + ".");
+            }
+        }
+        if (wanted.size() > Search.MAX_EXTENSIONS) {
+            throw new IllegalArgumentException("--ext takes at most " + Search.MAX_EXTENSIONS + " extensions.");
+        }
+        return wanted;
     }
 }

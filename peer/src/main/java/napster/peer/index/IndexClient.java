@@ -28,6 +28,8 @@ import napster.common.protocol.ProtocolException;
 import napster.common.protocol.Message;
 import napster.common.protocol.ProtocolCodec;
 import napster.common.protocol.Register;
+import napster.common.protocol.Browse;
+import napster.common.protocol.BrowseResult;
 import napster.common.protocol.Search;
 import napster.common.protocol.SearchResult;
 import napster.common.protocol.SharedFile;
@@ -210,6 +212,12 @@ public final class IndexClient implements AutoCloseable {
             throw new IndexException("Cannot subscribe to " + topic + " at " + brokerUrl + ": " + e.getMessage() + ".",
                     e);
         }
+    }
+
+    /** One page of a peer's files. */
+    public BrowseResult browse(Browse browse) throws IndexException {
+        return (BrowseResult) await(requests.request(Destinations.SEARCH, browse, Delivery.NON_PERSISTENT, timeout),
+                "browse");
     }
 
     public SearchResult search(Search search) throws IndexException {

@@ -228,6 +228,50 @@ class CommandLineParsingTest {
     }
 
     @Test
+    void search_filters_areParsedIntoTheRequest() {
+        SearchCommand search = command(napster().parseArgs("search", "beat yest -live", "--ext", "mp3,.FLAC",
+                "--ext", "ogg", "--min-size", "1M", "--max-size", "1.5G", "--type", "Audio"), SearchCommand.class);
+
+        assertThat(search.search()).isEqualTo(new Search("beat yest -live", null, 100, List.of("mp3", "flac", "ogg"),
+                1_048_576L, 1_610_612_736L, "audio"));
+    }
+
+    @Test
+    void search_badFilters_areBadUsageWithExit2AndOneSentence() {
+        assertBadUsage("--ext: an extension is lower-case letters and digits without the dot, not \"m p3\".",
+                "search", "x", "--ext", "m p3");
+        assertBadUsage("--min-size must not be more than --max-size.", "search", "x", "--min-size", "10M",
+                "--max-size", "1M");
+        assertBadUsage("--type must be one of audio, video, image, document, archive, program, not \"music\".",
+                "search", "x", "--type", "music");
+        assertThat(napster().execute("search", "x", "--min-size", "lots")).isEqualTo(2);
+        assertThat(err.toString()).contains("'lots' is not a size");
+    }
+
+    @Test
+    void browse_peerJsonAndLimit_areParsed() {
+        BrowseCommand browse = command(napster().parseArgs("browse", "7", "--json", "--limit", "5"),
+                BrowseCommand.class);
+
+        assertThat(browse.peerId).isEqualTo(7);
+        assertThat(browse.json).isTrue();
+        assertThat(browse.limit).isEqualTo(5);
+    }
+
+    @Test
+    void browse_badPeerOrLimit_isBadUsageWithExit2() {
+        assertBadUsage("PEER_ID must be a peer id (1 or more), as `peers` shows them.", "browse", "0");
+        assertBadUsage("--limit must be at least 1.", "browse", "3", "--limit", "0");
+        assertThat(napster().execute("browse", "x")).isEqualTo(2);
+    }
+
+    private void assertBadUsage(String sentence, String... args) {
+        err.getBuffer().setLength(0);
+        assertThat(napster().execute(args)).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo(sentence);
+    }
+
+    @Test
     void shareNegativeSlots_isBadUsageWithExit2() {
         assertThat(napster().execute("share", "dir", "--slots", "0", "--broker", "tcp://127.0.0.1:1")).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("--slots must be at least 1.");
@@ -236,14 +280,14 @@ class CommandLineParsingTest {
     @Test
     void help_listsClientCommandsAndServerCommands() {
         assertThat(napster().execute("--help")).isZero();
-        assertThat(out.toString()).contains("share", "search", "get", "peers", "watch", "menu",
+        assertThat(out.toString()).contains("share", "search", "browse", "get", "peers", "watch", "menu",
                 "up (broker + indexer)");
     }
 
     @Test
     void subcommands_areTheDocumentedOnes() {
         assertThat(napster().getSubcommands().keySet()).containsExactlyInAnyOrderElementsOf(
-                List.of("share", "search", "get", "peers", "watch", "menu"));
+                List.of("share", "search", "browse", "get", "peers", "watch", "menu"));
     }
 
     @Test

@@ -23,6 +23,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "browse", mixinStandardHelpOptions = true,
         description = "List one peer's files (name, size, SHA-256) in name order.")
 final class BrowseCommand implements Callable<Integer> {
+    // pages in a row the indexer may refuse for the request rate before browse gives up
+    private static final int MAX_RATE_REFUSALS = 100;
+    private static final java.time.Duration RATE_PAUSE = java.time.Duration.ofMillis(100);
+
     @Spec
     CommandSpec spec;
 
@@ -71,21 +75,31 @@ final class BrowseCommand implements Callable<Integer> {
         }
     }
 
-    /** Up to {@code max} of the peer's files, asking for page after page. */
-    static List<SharedFile> browse(IndexClient index, int peerId, int max) throws IndexException, CommandFailure {
+    /**
+     * Up to {@code max} of the peer's files, asking for page after page; a page the indexer
+     * refuses for the connection's request rate is asked for again a moment later.
+     */
+    static List<SharedFile> browse(IndexClient index, int peerId, int max)
+            throws IndexException, CommandFailure, InterruptedException {
         List<SharedFile> files = new ArrayList<>();
         Browse request = new Browse(peerId, Math.min(max, Browse.MAX_LIMIT));
+        int refusals = 0;
         while (true) {
             BrowseResult page;
             try {
                 page = index.browse(request);
             } catch (IndexException e) {
-                if (e.getCause() instanceof RemoteErrorException refused
-                        && ErrorReply.UNKNOWN_PEER.equals(refused.reply().code())) {
+                String code = e.getCause() instanceof RemoteErrorException refused ? refused.reply().code() : null;
+                if (ErrorReply.UNKNOWN_PEER.equals(code)) {
                     throw new CommandFailure("No peer " + peerId + " is registered; `./napster peers` lists them.");
+                }
+                if (ErrorReply.RATE_LIMITED.equals(code) && ++refusals <= MAX_RATE_REFUSALS) {
+                    Thread.sleep(RATE_PAUSE.toMillis()); // the indexer's limit refills a request every 50 ms
+                    continue;
                 }
                 throw e;
             }
+            refusals = 0;
             files.addAll(page.files());
             if (!page.hasMore() || page.files().isEmpty() || files.size() >= max) {
                 return files.size() > max ? files.subList(0, max) : files;

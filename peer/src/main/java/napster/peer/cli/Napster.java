@@ -17,8 +17,11 @@ public final class Napster {
 
     /** The configured command line; tests use it to run commands in-process and capture output. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Napster())
+        CommandLine napster = new CommandLine(new Napster())
                 .setExecutionExceptionHandler(new ErrorHandler())
                 .setParameterExceptionHandler(new UsageErrorHandler());
+        // a query may start with an exclusion: ./napster search -live beatles
+        napster.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
+        return napster;
     }
 }

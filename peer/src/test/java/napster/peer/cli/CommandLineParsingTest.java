@@ -249,6 +249,14 @@ class CommandLineParsingTest {
     }
 
     @Test
+    void search_queryStartingWithAnExclusion_isTheQuery_notAnOption() {
+        SearchCommand search = command(napster().parseArgs("search", "-live beatles", "--limit", "5"),
+                SearchCommand.class);
+
+        assertThat(search.search()).isEqualTo(new Search("-live beatles", null, 5));
+    }
+
+    @Test
     void browse_peerJsonAndLimit_areParsed() {
         BrowseCommand browse = command(napster().parseArgs("browse", "7", "--json", "--limit", "5"),
                 BrowseCommand.class);

@@ -6,7 +6,7 @@ import napster.common.protocol.Message;
 import napster.common.protocol.Register;
 import napster.common.protocol.SharedFile;
 import napster.common.protocol.Update;
-import napster.indexer.IndexService;
+import napster.indexer.service.IndexService;
 
 /**
  * Fills an index in this process with a synthetic library as registrations reach it (per

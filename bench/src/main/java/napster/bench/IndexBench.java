@@ -14,7 +14,7 @@ import napster.common.protocol.Browse;
 import napster.common.protocol.Search;
 import napster.common.protocol.SharedFile;
 import napster.common.protocol.Update;
-import napster.indexer.IndexService;
+import napster.indexer.service.IndexService;
 import napster.indexer.index.FileIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

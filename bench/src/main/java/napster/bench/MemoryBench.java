@@ -6,7 +6,7 @@ import java.lang.ref.Reference;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import napster.indexer.IndexService;
+import napster.indexer.service.IndexService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -20,7 +20,7 @@ final class ScratchIndex implements AutoCloseable {
 
     static ScratchIndex create() throws IOException {
         Path folder = Files.createTempDirectory("napster-index-bench-");
-        return new ScratchIndex(folder, FileIndex.create(folder.resolve("index")));
+        return new ScratchIndex(folder, FileIndex.open(folder.resolve("index")));
     }
 
     FileIndex index() {

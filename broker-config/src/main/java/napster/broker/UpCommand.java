@@ -41,7 +41,7 @@ final class UpCommand implements Callable<Integer> {
                 // the indexer logs in with the password users.properties gives it, so changing it there is enough
                 String password = BrokerUsers.read(broker.settings().usersFile()).password(INDEXER_USER).orElse(INDEXER_USER);
                 try (Indexer indexer = Indexer.start(new ClientSettings(broker.localOpenWireUrl(), INDEXER_USER, password),
-                        IndexerSettings.defaultsBesideBroker())) {
+                        IndexerSettings.defaultsBesideBroker().withIndexFolder(settings.dataDir().resolve("indexer")))) {
                     out.println("Indexer ready.");
                     BrokerMain.printRunning(out);
                     signal.await();

@@ -1,5 +1,14 @@
 package napster.indexer;
 
+import napster.indexer.jms.ConnectionWatch;
+import napster.indexer.jms.EventPublisher;
+import napster.indexer.jms.QueueConsumer;
+import napster.indexer.jms.RequestProcessor;
+import napster.indexer.jms.SearchRateLimit;
+import napster.indexer.service.IndexService;
+import napster.indexer.service.IndexStats;
+import napster.indexer.service.VisibleEvents;
+
 import jakarta.jms.JMSException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,7 +121,7 @@ public final class Indexer implements AutoCloseable {
         BrokerConnector connector = new BrokerConnector(settings);
         JmsCodec codec = new JmsCodec(ProtocolCodec.standard());
         publisher = EventPublisher.start(connector, SEND_TIMEOUT, watch.listenerFor("events"), codec);
-        index = options.indexFolder() == null ? FileIndex.inMemory() : FileIndex.create(options.indexFolder());
+        index = options.indexFolder() == null ? FileIndex.inMemory() : FileIndex.open(options.indexFolder());
         service = new IndexService(index, options.clock(), options.missedBeats(),
                 new VisibleEvents(publisher, index::afterChangesVisible), options.budget());
         RequestProcessor registrations = new RequestProcessor(Destinations.REGISTER,

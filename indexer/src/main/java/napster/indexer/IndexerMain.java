@@ -1,5 +1,7 @@
 package napster.indexer;
 
+import napster.indexer.service.IndexBudget;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,5 +1,9 @@
 package napster.indexer;
 
+import napster.indexer.jms.SearchRateLimit;
+import napster.indexer.service.IndexBudget;
+import napster.indexer.service.Leases;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

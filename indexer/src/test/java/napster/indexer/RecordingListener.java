@@ -1,5 +1,7 @@
 package napster.indexer;
 
+import napster.indexer.service.IndexListener;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import napster.common.protocol.FilesChanged;
@@ -7,8 +9,8 @@ import napster.common.protocol.Message;
 import napster.common.protocol.PeerChanged;
 
 /** Keeps every index event in order. */
-final class RecordingListener implements IndexListener {
-    final List<Message> events = new CopyOnWriteArrayList<>();
+public final class RecordingListener implements IndexListener {
+    public final List<Message> events = new CopyOnWriteArrayList<>();
 
     @Override
     public void peerChanged(PeerChanged event) {
@@ -21,7 +23,7 @@ final class RecordingListener implements IndexListener {
     }
 
     /** The events so far, forgetting them. */
-    List<Message> take() {
+    public List<Message> take() {
         List<Message> taken = List.copyOf(events);
         events.removeAll(taken);
         return taken;

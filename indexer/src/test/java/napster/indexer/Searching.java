@@ -1,5 +1,7 @@
 package napster.indexer;
 
+import napster.indexer.service.IndexService;
+
 import java.util.List;
 import napster.common.protocol.FileHit;
 import napster.common.protocol.ProtocolCodec;
@@ -8,13 +10,13 @@ import napster.common.protocol.Search;
 import napster.common.protocol.SearchResult;
 
 /** Searches as a client sees them: the reply text the service writes, decoded, once earlier changes are visible. */
-final class Searching {
+public final class Searching {
     private static final ProtocolCodec CODEC = ProtocolCodec.standard();
 
     private Searching() {
     }
 
-    static SearchResult search(IndexService service, Search search) {
+    public static SearchResult search(IndexService service, Search search) {
         service.index().awaitChangesVisible();
         try {
             return (SearchResult) CODEC.decode(service.search(search).json());
@@ -24,7 +26,7 @@ final class Searching {
     }
 
     /** The hits for a query, at most {@code limit}. */
-    static List<FileHit> hits(IndexService service, String query, int limit) {
+    public static List<FileHit> hits(IndexService service, String query, int limit) {
         return search(service, new Search(query, null, limit)).results();
     }
 }

@@ -28,9 +28,16 @@ public interface FileIndex extends AutoCloseable {
         return LuceneFileIndex.inMemory(maxCandidates);
     }
 
-    /** An index kept in {@code folder} (created if missing), starting empty. */
-    static FileIndex create(Path folder) throws IOException {
-        return LuceneFileIndex.create(folder, DEFAULT_MAX_CANDIDATES);
+    /**
+     * The index kept in {@code folder}: what was committed there last (files, and the state saved
+     * with them, see {@link #keepState}), or empty if nothing was; the folder is created if
+     * missing. Changes are committed every {@value LuceneFileIndex#COMMIT_EVERY_SECONDS} s while
+     * there are any, and on close.
+     *
+     * @throws IOException if the folder cannot be used, e.g. another indexer keeps its index there
+     */
+    static FileIndex open(Path folder) throws IOException {
+        return LuceneFileIndex.open(folder, DEFAULT_MAX_CANDIDATES);
     }
 
     /**
@@ -50,6 +57,9 @@ public interface FileIndex extends AutoCloseable {
 
     /** Drops every file of the peer; how many it had. */
     int removePeer(int peerId);
+
+    /** Drops the files of every peer {@code known} does not know (after a restart: peers not saved with them). */
+    void retainPeers(java.util.function.IntPredicate known);
 
     int fileCount(int peerId);
 
@@ -83,6 +93,15 @@ public interface FileIndex extends AutoCloseable {
      * {@code afterSha256} both null: from the first).
      */
     EncodedBrowseResult browse(int peerId, String afterName, String afterSha256, int limit);
+
+    /** The state committed with the files when the index was last closed or committed; empty if none. */
+    String savedState();
+
+    /**
+     * What to commit with the files from now on: {@code state} is asked, with no change in
+     * progress, at each commit (the service saves its peers so a restart knows them).
+     */
+    void keepState(java.util.function.Supplier<String> state);
 
     /** Runs {@code action}, on the index's own thread, once every change made so far is visible to searches. */
     void afterChangesVisible(Runnable action);

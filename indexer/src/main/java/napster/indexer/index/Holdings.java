@@ -87,6 +87,11 @@ final class Holdings {
         return mine.sizes.size();
     }
 
+    /** The peers that hold files. */
+    java.util.stream.IntStream peerIds() {
+        return java.util.Arrays.stream(peers.keys().toArray());
+    }
+
     /** Distinct peers holding a content (0 if none). */
     int holders(long content) {
         return peersByContent.get(content);

@@ -16,10 +16,16 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import napster.common.protocol.SharedFile;
 import napster.indexer.query.SearchRequest;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -49,6 +55,10 @@ final class LuceneFileIndex implements FileIndex {
     // Lucene's buffer for documents not yet written to a segment
     private static final double RAM_BUFFER_MB = 32;
     private static final int SEGMENTS_PER_TIER = 4;
+    /** How often changes are committed to disk while there are any (and when the index closes). */
+    static final long COMMIT_EVERY_SECONDS = 30;
+    // the commit user data key of the saved state
+    private static final String STATE = "napster.state";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -62,16 +72,27 @@ final class LuceneFileIndex implements FileIndex {
     // reused document after document, by one change at a time
     private final WordTokens tokens = new WordTokens();
     private volatile long changeCount; // written under changes
+    private final boolean kept; // in a folder, committed
+    private final String savedState;
+    private volatile Supplier<String> state = () -> "";
+    private long committedCount; // guarded by changes
+    private long lastCommit; // System.nanoTime of the last commit; guarded by changes
 
-    private LuceneFileIndex(Directory directory, int maxCandidates) throws IOException {
+    private LuceneFileIndex(Directory directory, boolean kept, int maxCandidates) throws IOException {
         if (maxCandidates < 1) {
             throw new IllegalArgumentException("a search must be allowed at least one candidate");
         }
         this.directory = directory;
         this.maxCandidates = maxCandidates;
-        IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+        this.kept = kept;
+        IndexWriterConfig config = new IndexWriterConfig().setOpenMode(kept
+                        ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(RAM_BUFFER_MB).setUseCompoundFile(false).setMergePolicy(mergePolicy());
         this.writer = new IndexWriter(directory, config);
+        Map<String, String> committed = new HashMap<>();
+        writer.getLiveCommitData().forEach(entry -> committed.put(entry.getKey(), entry.getValue()));
+        this.savedState = committed.getOrDefault(STATE, "");
+        this.lastCommit = System.nanoTime();
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
@@ -80,7 +101,32 @@ final class LuceneFileIndex implements FileIndex {
                 return searcher;
             }
         });
+        restoreHoldings();
         this.refresher = Refresher.start(this::refresh, REFRESH_EVERY_MILLIS);
+    }
+
+    /* Who holds what, read back from the committed documents (nothing for a new index). */
+    private void restoreHoldings() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+                NumericDocValues peers = DocValues.getNumeric(leaf.reader(), FileFields.PEER);
+                NumericDocValues keys = DocValues.getNumeric(leaf.reader(), FileFields.KEY);
+                NumericDocValues sizes = DocValues.getNumeric(leaf.reader(), FileFields.SIZE);
+                org.apache.lucene.index.BinaryDocValues shas = DocValues.getBinary(leaf.reader(), FileFields.SHA);
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live != null && !live.get(doc) || !peers.advanceExact(doc) || !keys.advanceExact(doc)
+                            || !sizes.advanceExact(doc) || !shas.advanceExact(doc)) {
+                        continue;
+                    }
+                    holdings.add((int) peers.longValue(), keys.longValue(),
+                            FileKey.content(FileFields.sha256Hex(shas.binaryValue())), sizes.longValue());
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
     }
 
     /**
@@ -98,15 +144,24 @@ final class LuceneFileIndex implements FileIndex {
 
     static LuceneFileIndex inMemory(int maxCandidates) {
         try {
-            return new LuceneFileIndex(new ByteBuffersDirectory(), maxCandidates);
+            return new LuceneFileIndex(new ByteBuffersDirectory(), false, maxCandidates);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static LuceneFileIndex create(Path folder, int maxCandidates) throws IOException {
+    static LuceneFileIndex open(Path folder, int maxCandidates) throws IOException {
         Files.createDirectories(folder);
-        return new LuceneFileIndex(new MMapDirectory(folder), maxCandidates);
+        MMapDirectory directory = new MMapDirectory(folder);
+        try {
+            return new LuceneFileIndex(directory, true, maxCandidates);
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            directory.close();
+            throw new IOException("another indexer keeps its index in " + folder + "; give this one another folder", e);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
     }
 
     @Override
@@ -231,6 +286,14 @@ final class LuceneFileIndex implements FileIndex {
             }
             return had[0];
         });
+    }
+
+    @Override
+    public void retainPeers(java.util.function.IntPredicate known) {
+        int[] unknown = holdingsRead(() -> holdings.peerIds().filter(known.negate()).toArray());
+        for (int peerId : unknown) {
+            removePeer(peerId);
+        }
     }
 
     @Override
@@ -383,13 +446,45 @@ final class LuceneFileIndex implements FileIndex {
     private long refresh() throws IOException {
         long covered = changeCount;
         searchers.maybeRefreshBlocking();
+        if (kept && System.nanoTime() - lastCommit > TimeUnit.SECONDS.toNanos(COMMIT_EVERY_SECONDS)) {
+            commit();
+        }
         return covered;
+    }
+
+    /* Commits the changes so far with the saved state, if there are any. */
+    private void commit() throws IOException {
+        changes.lock();
+        try {
+            lastCommit = System.nanoTime();
+            if (committedCount == changeCount && !writer.hasUncommittedChanges()) {
+                return;
+            }
+            writer.setLiveCommitData(Map.of(STATE, state.get()).entrySet());
+            writer.commit();
+            committedCount = changeCount;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    @Override
+    public String savedState() {
+        return savedState;
+    }
+
+    @Override
+    public void keepState(Supplier<String> value) {
+        state = java.util.Objects.requireNonNull(value, "state");
     }
 
     @Override
     public void close() {
         refresher.close();
         try {
+            if (kept) {
+                commit();
+            }
             searchers.close();
             writer.close();
             directory.close();

@@ -3,7 +3,9 @@ package napster.indexer.index;
 import static napster.indexer.index.IndexFixture.file;
 import static napster.indexer.index.IndexFixture.sha;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import napster.common.protocol.SharedFile;
 import napster.indexer.query.Filters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LuceneFileIndexTest {
     private static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
@@ -213,6 +216,40 @@ class LuceneFileIndexTest {
         assertThat(result.partial()).isTrue();
         assertThat(result.results()).hasSizeBetween(100, 999);
         assertThat(result.results().get(0).name()).startsWith("song 0000 ");
+    }
+
+    @Test
+    void indexInAFolder_reopened_hasItsFilesAndTheStateSavedWithThem(@TempDir Path folder) throws Exception {
+        try (FileIndex kept = FileIndex.open(folder)) {
+            kept.replace(1, List.of(file("a song.mp3", 1), file("b song.mp3", 2)), T0);
+            kept.replace(2, List.of(file("a song.mp3", 1)), T0);
+            kept.keepState(() -> "peers 1 and 2");
+        }
+
+        try (FileIndex reopened = FileIndex.open(folder)) {
+            assertThat(reopened.savedState()).isEqualTo("peers 1 and 2");
+            assertThat(reopened.files()).isEqualTo(3);
+            assertThat(reopened.fileCount(1)).isEqualTo(2);
+            assertThat(reopened.contents()).isEqualTo(2);
+            reopened.awaitChangesVisible();
+            String text = reopened.search(new napster.indexer.query.SearchRequest(
+                    napster.indexer.query.QueryParser.parse("song"), Filters.NONE, 10), "song", IndexFixture::peer).json();
+            assertThat(((SearchResult) IndexFixture.decode(text)).results()).extracting(FileHit::name)
+                    .containsExactly("a song.mp3", "b song.mp3");
+            assertThatThrownBy(() -> FileIndex.open(folder)).isInstanceOf(java.io.IOException.class)
+                    .hasMessage("another indexer keeps its index in " + folder + "; give this one another folder");
+        }
+    }
+
+    @Test
+    void retainPeers_dropsTheFilesOfPeersNoLongerKnown() {
+        fixture.share(1, file("a.mp3", 1));
+        fixture.share(2, file("b.mp3", 2));
+
+        fixture.index.retainPeers(peerId -> peerId == 2);
+
+        assertThat(fixture.index.fileCount(1)).isZero();
+        assertThat(fixture.names("mp3")).containsExactly("b.mp3");
     }
 
     @Test

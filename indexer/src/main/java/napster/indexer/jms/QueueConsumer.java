@@ -1,4 +1,4 @@
-package napster.indexer;
+package napster.indexer.jms;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * registration queue is served on that thread, in order; the search queue hands its requests to
  * {@link SearchWorkers}, one per core.
  */
-final class QueueConsumer implements AutoCloseable {
+public final class QueueConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueConsumer.class);
     private static final ThrottledLog BROKER_ERRORS = new ThrottledLog(LOG);
     /**
@@ -43,7 +43,7 @@ final class QueueConsumer implements AutoCloseable {
      * Serves {@code queue} in order on the connection's thread (registrations); each reply goes
      * out through {@code afterChangesVisible}, once searches can see what the request changed.
      */
-    static QueueConsumer inOrder(BrokerConnector connector, Duration sendTimeout, TransportListener listener,
+    public static QueueConsumer inOrder(BrokerConnector connector, Duration sendTimeout, TransportListener listener,
                                  String queue, RequestProcessor processor, JmsCodec codec,
                                  Consumer<Runnable> afterChangesVisible)
             throws BrokerUnavailableException, JMSException {
@@ -54,7 +54,7 @@ final class QueueConsumer implements AutoCloseable {
      * Serves {@code queue} with {@code workers} threads (searches); the consumer's prefetch is the
      * number of workers, so a busy indexer leaves requests in the broker for another one.
      */
-    static QueueConsumer inParallel(BrokerConnector connector, Duration sendTimeout, TransportListener listener,
+    public static QueueConsumer inParallel(BrokerConnector connector, Duration sendTimeout, TransportListener listener,
                                     String queue, int workers, RequestProcessor processor, JmsCodec codec)
             throws BrokerUnavailableException, JMSException {
         return start(connector, sendTimeout, listener, queue, workers, processor, codec, null);

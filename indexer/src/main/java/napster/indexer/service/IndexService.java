@@ -1,4 +1,4 @@
-package napster.indexer;
+package napster.indexer.service;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -51,6 +51,8 @@ public final class IndexService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexService.class);
     private static final MessageTypes TYPES = MessageTypes.standard();
+    private static final com.fasterxml.jackson.databind.ObjectMapper STATE_MAPPER =
+            napster.common.protocol.ProtocolCodec.newMapper();
 
     private final FileIndex index;
     private final Peers peers = new Peers();
@@ -60,7 +62,7 @@ public final class IndexService {
     private final IndexBudget budget;
     // guards nextPeerId, the check-then-act between a key lookup and the change it allows, and event order
     private final Object changes = new Object();
-    private int nextPeerId = 1;
+    private volatile int nextPeerId = 1; // written under changes
 
     public IndexService(FileIndex index, Clock clock) {
         this(index, clock, Leases.DEFAULT_MISSED_BEATS, IndexListener.NONE);
@@ -78,6 +80,46 @@ public final class IndexService {
         this.leases = new Leases(missedBeats);
         this.listener = Objects.requireNonNull(listener, "listener");
         this.budget = Objects.requireNonNull(budget, "budget");
+        restore(index.savedState());
+        index.retainPeers(peerId -> peers.get(peerId) != null);
+        index.keepState(this::savedState);
+    }
+
+    /** What the index commits with its files: the registered peers and the next peer id. */
+    private record SavedState(int nextPeerId, List<Peer> peers) {
+    }
+
+    // asked by the index while it commits, holding its own lock: takes no lock of the service's
+    private String savedState() {
+        try {
+            return STATE_MAPPER.writeValueAsString(new SavedState(nextPeerId, peers.first(Integer.MAX_VALUE)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("could not write the peers to save", e);
+        }
+    }
+
+    /*
+     * Takes back the peers an index kept in a folder saved with its files: each is known again,
+     * under its id, with a fresh lease (its heartbeats keep it; without them it expires as any
+     * peer does), so a restarted indexer does not start empty.
+     */
+    private void restore(String saved) {
+        if (saved.isEmpty()) {
+            return;
+        }
+        try {
+            SavedState state = STATE_MAPPER.readValue(saved, SavedState.class);
+            Instant now = clock.instant();
+            for (Peer peer : state.peers()) {
+                peers.put(peer);
+                leases.seen(peer.peerId(), now);
+            }
+            nextPeerId = Math.max(state.nextPeerId(), nextPeerId);
+            LOG.info("Took back {} peers and {} files from the saved index; each stays while its heartbeats come",
+                    state.peers().size(), index.files());
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("The peers saved with the index could not be read ({}); their files are dropped", e.getMessage());
+        }
     }
 
     public FileIndex index() {

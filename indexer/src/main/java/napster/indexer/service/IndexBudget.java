@@ -1,4 +1,4 @@
-package napster.indexer;
+package napster.indexer.service;
 
 /**
  * How much the index may hold: at most {@code maxFiles} files, and at most {@code maxBytes} of

@@ -1,4 +1,4 @@
-package napster.indexer;
+package napster.indexer.jms;
 
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;

@@ -1,4 +1,4 @@
-package napster.indexer;
+package napster.indexer.service;
 
 import napster.common.protocol.FilesChanged;
 import napster.common.protocol.PeerChanged;

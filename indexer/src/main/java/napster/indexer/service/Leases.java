@@ -1,4 +1,4 @@
-package napster.indexer;
+package napster.indexer.service;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import napster.common.protocol.Heartbeat;
  * names its interval, a peer is assumed to beat every {@link Heartbeat#DEFAULT_INTERVAL_SECONDS}.
  * Thread-safe; the caller serialises changes to one peer.
  */
-final class Leases {
+public final class Leases {
     public static final int DEFAULT_MISSED_BEATS = 3;
 
     private final int missedBeats;

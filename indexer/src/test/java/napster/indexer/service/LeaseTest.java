@@ -1,4 +1,8 @@
-package napster.indexer;
+package napster.indexer.service;
+
+import napster.indexer.MutableClock;
+import napster.indexer.RecordingListener;
+import napster.indexer.Searching;
 
 import napster.indexer.index.FileIndex;
 import static napster.indexer.Files.file;

@@ -1,4 +1,4 @@
-package napster.indexer;
+package napster.indexer.service;
 
 import java.util.Comparator;
 import java.util.List;

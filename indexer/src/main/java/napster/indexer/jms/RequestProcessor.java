@@ -1,4 +1,7 @@
-package napster.indexer;
+package napster.indexer.jms;
+
+import napster.indexer.service.ErrorReplies;
+import napster.indexer.service.IndexService;
 
 import napster.indexer.index.EncodedSearchResult;
 
@@ -23,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * connection past its rate with {@code rate-limited}. It never throws: a bad message gets a
  * bad-request reply, a bug an internal-error reply, so the consumer lives on. Thread-safe.
  */
-final class RequestProcessor {
+public final class RequestProcessor {
     /** Stamped by the broker (populateJMSXUserID); a producer cannot forge it. */
     static final String USER_PROPERTY = "JMSXUserID";
 
@@ -39,7 +42,7 @@ final class RequestProcessor {
     private final Clock clock;
 
     /** {@code rateLimit}: for the search queue; null where requests must be carried out whoever sent them. */
-    RequestProcessor(String queue, Set<Class<? extends Message>> accepted, IndexService service, JmsCodec codec,
+    public RequestProcessor(String queue, Set<Class<? extends Message>> accepted, IndexService service, JmsCodec codec,
                      SearchRateLimit rateLimit, Clock clock) {
         this.queue = queue;
         this.accepted = Set.copyOf(accepted);

@@ -1,4 +1,4 @@
-package napster.indexer;
+package napster.indexer.jms;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,4 +1,6 @@
-package napster.indexer;
+package napster.indexer.jms;
+
+import napster.indexer.service.IndexListener;
 
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * connection. Callers only enqueue (the queue is bounded: when it is full an event is
  * dropped with a warning), so a slow or interrupted broker never holds up the consumers.
  */
-final class EventPublisher implements IndexListener, AutoCloseable {
+public final class EventPublisher implements IndexListener, AutoCloseable {
     static final int QUEUE_CAPACITY = 10_000;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
@@ -57,7 +59,7 @@ final class EventPublisher implements IndexListener, AutoCloseable {
                 });
     }
 
-    static EventPublisher start(BrokerConnector connector, Duration sendTimeout, TransportListener listener,
+    public static EventPublisher start(BrokerConnector connector, Duration sendTimeout, TransportListener listener,
                                 JmsCodec codec) throws BrokerUnavailableException, JMSException {
         Connection connection = connector.connectResilient("indexer-events", sendTimeout, listener);
         try {
@@ -79,7 +81,7 @@ final class EventPublisher implements IndexListener, AutoCloseable {
     }
 
     /** Asks every running peer to register again. */
-    void reannounce(String reason) {
+    public void reannounce(String reason) {
         publish(control, new Reannounce(reason));
     }
 

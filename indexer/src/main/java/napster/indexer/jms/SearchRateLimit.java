@@ -1,4 +1,4 @@
-package napster.indexer;
+package napster.indexer.jms;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,9 +12,9 @@ import java.util.function.LongSupplier;
  * activemq.xml, ReplyToCheck). At most {@link #MAX_CONNECTIONS} buckets are kept; the least
  * recently used goes first (a connection seen again starts with a full bucket). Thread-safe.
  */
-final class SearchRateLimit {
+public final class SearchRateLimit {
     /** Requests a second one connection may make on average (search, peers). */
-    static final int DEFAULT_PER_SECOND = 20;
+    public static final int DEFAULT_PER_SECOND = 20;
     /** Buckets kept at once: one per recently seen connection. */
     static final int MAX_CONNECTIONS = 10_000;
 
@@ -48,7 +48,7 @@ final class SearchRateLimit {
         this.nanoTime = nanoTime;
     }
 
-    static SearchRateLimit perSecond(int perSecond) {
+    public static SearchRateLimit perSecond(int perSecond) {
         return new SearchRateLimit(perSecond, System::nanoTime);
     }
 

@@ -1,4 +1,4 @@
-package napster.indexer;
+package napster.indexer.jms;
 
 import java.io.IOException;
 import java.util.HashSet;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * (only when the broker URL itself limits reconnect attempts) is lost for good: it calls
  * {@code onLost} with one sentence.
  */
-final class ConnectionWatch {
+public final class ConnectionWatch {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionWatch.class);
 
     private final String brokerUrl;
@@ -25,24 +25,24 @@ final class ConnectionWatch {
     private volatile boolean started;
     private volatile boolean closing;
 
-    ConnectionWatch(String brokerUrl, Runnable onReconnected, Consumer<String> onLost) {
+    public ConnectionWatch(String brokerUrl, Runnable onReconnected, Consumer<String> onLost) {
         this.brokerUrl = brokerUrl;
         this.onReconnected = onReconnected;
         this.onLost = onLost;
     }
 
     /** Every connection is up; before this a failure is reported by the start that failed, not here. */
-    void started() {
+    public void started() {
         started = true;
     }
 
     /** From now on, failures are the indexer's own doing and are not reported. */
-    void closing() {
+    public void closing() {
         closing = true;
     }
 
     /** A listener for the connection called {@code name}; the failover transport calls it on its own threads. */
-    TransportListener listenerFor(String name) {
+    public TransportListener listenerFor(String name) {
         return new TransportListener() {
             @Override
             public void onCommand(Object command) {

@@ -1,4 +1,4 @@
-package napster.indexer;
+package napster.indexer.service;
 
 import java.util.function.Consumer;
 import napster.common.protocol.FilesChanged;
@@ -8,11 +8,11 @@ import napster.common.protocol.PeerChanged;
  * Index events passed on only once searches can see the change they tell of, in order: a
  * watcher that searches for a file it heard was shared finds it.
  */
-final class VisibleEvents implements IndexListener {
+public final class VisibleEvents implements IndexListener {
     private final IndexListener events;
     private final Consumer<Runnable> afterChangesVisible;
 
-    VisibleEvents(IndexListener events, Consumer<Runnable> afterChangesVisible) {
+    public VisibleEvents(IndexListener events, Consumer<Runnable> afterChangesVisible) {
         this.events = events;
         this.afterChangesVisible = afterChangesVisible;
     }

@@ -1,4 +1,4 @@
-package napster.indexer;
+package napster.indexer.jms;
 
 /** Where a {@link RequestProcessor} hands its replies: sent at once, or once the index shows the change. */
 interface Replies {

@@ -1,4 +1,4 @@
-package napster.indexer;
+package napster.indexer.jms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

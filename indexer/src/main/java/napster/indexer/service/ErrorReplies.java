@@ -1,4 +1,4 @@
-package napster.indexer;
+package napster.indexer.service;
 
 import napster.common.protocol.ErrorReply;
 
@@ -7,17 +7,17 @@ import napster.common.protocol.ErrorReply;
  * exception): control characters and excess length would make {@link ErrorReply} itself
  * refuse them, so they are cleaned first.
  */
-final class ErrorReplies {
+public final class ErrorReplies {
     private static final int MAX_MESSAGE = 1_000;
 
     private ErrorReplies() {
     }
 
-    static ErrorReply badRequest(String sentence) {
+    public static ErrorReply badRequest(String sentence) {
         return of(ErrorReply.BAD_REQUEST, sentence);
     }
 
-    static ErrorReply of(String code, String sentence) {
+    public static ErrorReply of(String code, String sentence) {
         String text = sentence == null ? "" : sentence.replaceAll("\\p{Cntrl}+", " ").strip();
         if (text.isEmpty()) {
             text = "The request failed.";

@@ -37,6 +37,16 @@ final class StompClient implements AutoCloseable {
         return StompFrame.read(in);
     }
 
+    /** The next frame, or empty when the broker closed the connection before sending one more byte. */
+    java.util.Optional<StompFrame> readOrEnd() throws IOException {
+        in.mark(1);
+        if (in.read() < 0) {
+            return java.util.Optional.empty();
+        }
+        in.reset();
+        return java.util.Optional.of(read());
+    }
+
     /** Everything the broker sends until it closes the connection. */
     byte[] readToEnd() throws IOException {
         return in.readAllBytes();

@@ -116,7 +116,12 @@ class StompSearchIT {
         try (StompClient stomp = StompClient.connect(broker.stompPort(), READ_TIMEOUT)) {
             stomp.send(connect.replace("\npasscode:peer\n", "\npasscode:wrong\n").getBytes(StandardCharsets.UTF_8));
 
-            assertMatches(stomp.read(), documented("stomp:login-refused"));
+            // ActiveMQ sends the ERROR frame, then hangs up; when the CONNECT overtakes the start of the
+            // broker's connection, it hangs up without the frame (PROTOCOL.md, section 12): never a session
+            java.util.Optional<StompFrame> refusal = stomp.readOrEnd();
+            if (refusal.isPresent()) {
+                assertMatches(refusal.get(), documented("stomp:login-refused"));
+            }
             assertThat(new String(stomp.readToEnd(), StandardCharsets.UTF_8)).as("then the broker hangs up").isBlank();
         }
     }

@@ -36,14 +36,15 @@ final class BenchSystem implements AutoCloseable {
         Path dataDir = null;
         try {
             String url = options.brokerUrl;
+            dataDir = Files.createTempDirectory("napster-bench-broker");
             if (url == null) {
-                dataDir = Files.createTempDirectory("napster-bench-broker");
                 broker = BrokerLauncher.start(new BrokerSettings(configDir(), "127.0.0.1", 0, 0, dataDir));
                 url = broker.localOpenWireUrl();
             }
-            // the benchmark's clients search as fast as they can: no per-connection limit
+            // the benchmark's clients search as fast as they can: no per-connection limit; the index
+            // in a folder, mapped from disk, as ./napster up keeps it
             Indexer indexer = Indexer.start(new ClientSettings(url, "indexer", options.indexerPassword),
-                    IndexerSettings.defaults().withSearchRate(0));
+                    IndexerSettings.defaults().withSearchRate(0).withIndexFolder(dataDir.resolve("indexer")));
             return new BenchSystem(broker, dataDir, url, options, indexer);
         } catch (Exception e) {
             if (broker != null) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.BytesRef;
@@ -15,7 +15,7 @@ import org.apache.lucene.util.BytesRef;
 /**
  * One browse page: of a peer's files, the first {@code size} in {@link NameOrder} after the
  * file named by {@code after} (null: from the first). Every file of the peer is looked at once
- * (two numbers each); only files alike in their first 16 order bytes are read in full.
+ * (its record); only files alike in their first 16 order bytes are read in full.
  */
 final class BrowsePage extends SimpleCollector {
     private record Entry(int doc, long high, long low, BytesRef[] key) {
@@ -27,8 +27,7 @@ final class BrowsePage extends SimpleCollector {
     private final int size;
     private final List<LeafReaderContext> leaves;
     private final PriorityQueue<Entry> lastFirst;
-    private NumericDocValues highs;
-    private NumericDocValues lows;
+    private BinaryDocValues records;
     private int base;
 
     BrowsePage(BytesRef after, int size, List<LeafReaderContext> leaves) {
@@ -42,17 +41,17 @@ final class BrowsePage extends SimpleCollector {
 
     @Override
     protected void doSetNextReader(LeafReaderContext leaf) throws IOException {
-        highs = DocValues.getNumeric(leaf.reader(), FileFields.ORDER_HIGH);
-        lows = DocValues.getNumeric(leaf.reader(), FileFields.ORDER_LOW);
+        records = DocValues.getBinary(leaf.reader(), FileFields.RECORD);
         base = leaf.docBase;
     }
 
     @Override
     public void collect(int doc) throws IOException {
-        if (!highs.advanceExact(doc) || !lows.advanceExact(doc)) {
+        if (!records.advanceExact(doc)) {
             return;
         }
-        Entry entry = new Entry(base + doc, highs.longValue(), lows.longValue(), new BytesRef[1]);
+        BytesRef record = records.binaryValue();
+        Entry entry = new Entry(base + doc, FileRecord.orderHigh(record), FileRecord.orderLow(record), new BytesRef[1]);
         if (after != null) {
             int order = NameOrder.comparePrefixes(entry.high, entry.low, afterHigh, afterLow);
             if (order < 0 || order == 0 && key(entry).compareTo(after) <= 0) {

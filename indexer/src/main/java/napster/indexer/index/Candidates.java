@@ -8,7 +8,6 @@ import java.util.List;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
@@ -18,7 +17,6 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.BitUtil;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -39,7 +37,8 @@ final class Candidates implements Collector {
     private final Weight wholeWords;
     private final int max;
     private final List<LeafReaderContext> leaves;
-    private final LongObjectHashMap<Hit> byContent = new LongObjectHashMap<>();
+    // sized for a typical word's few hundred matches: growing it step by step cost a tenth of a search
+    private final LongObjectHashMap<Hit> byContent = new LongObjectHashMap<>(512);
     private final List<Hit> hits = new ArrayList<>();
     private int count;
     private int[] docs = new int[64];
@@ -51,7 +50,7 @@ final class Candidates implements Collector {
     private boolean partial;
 
     /**
-     * {@code exactName}: the {@link FileFields#EXACT} hash a file named as typed has (null: none
+     * {@code exactName}: the {@link FileFields#exactHash} a file named as typed has (null: none
      * is); {@code wholeWords}: the files with every bare word whole (null: all); {@code sha256}:
      * the content a file must have (null: any), as {@link Matching} says; {@code leaves}: the
      * searcher's, to read whole name keys on a tie.
@@ -75,11 +74,7 @@ final class Candidates implements Collector {
             partial = true;
             throw new CollectionTerminatedException();
         }
-        BinaryDocValues shas = DocValues.getBinary(leaf.reader(), FileFields.SHA);
-        NumericDocValues peerIds = DocValues.getNumeric(leaf.reader(), FileFields.PEER);
-        NumericDocValues highs = DocValues.getNumeric(leaf.reader(), FileFields.ORDER_HIGH);
-        NumericDocValues lows = DocValues.getNumeric(leaf.reader(), FileFields.ORDER_LOW);
-        NumericDocValues exact = exactName == null ? null : DocValues.getNumeric(leaf.reader(), FileFields.EXACT);
+        BinaryDocValues records = DocValues.getBinary(leaf.reader(), FileFields.RECORD);
         // until finish(): a file not named exactly ranks with its words whole if it may
         byte notExact = wholeWords == null ? Ranking.WHOLE_WORDS : UNKNOWN;
         int base = leaf.docBase;
@@ -94,22 +89,20 @@ final class Candidates implements Collector {
                     partial = true;
                     throw new CollectionTerminatedException();
                 }
-                if (!shas.advanceExact(doc) || !peerIds.advanceExact(doc) || !highs.advanceExact(doc)
-                        || !lows.advanceExact(doc)) {
-                    return; // every file document has them all
+                if (!records.advanceExact(doc)) {
+                    return; // every file document has one
                 }
-                BytesRef sha = shas.binaryValue();
-                if (sha256 != null && !Arrays.equals(sha.bytes, sha.offset, sha.offset + sha.length, sha256, 0, 32)) {
+                BytesRef record = records.binaryValue();
+                if (sha256 != null && !FileRecord.shaIs(record, sha256)) {
                     return; // another content alike in its first 8 bytes
                 }
-                boolean exactlyNamed = exact != null && exact.advanceExact(doc) && exact.longValue() == exactName;
-                byte rank = exactlyNamed ? Ranking.EXACT_NAME : notExact;
-                add(base + doc, (int) peerIds.longValue(), rank, highs.longValue(), lows.longValue(), sha);
+                boolean exactlyNamed = exactName != null && FileRecord.exact(record) == exactName;
+                add(base + doc, exactlyNamed ? Ranking.EXACT_NAME : notExact, record);
             }
         };
     }
 
-    private void add(int doc, int peer, byte rank, long orderHigh, long orderLow, BytesRef sha) {
+    private void add(int doc, byte rank, BytesRef record) {
         if (count == docs.length) {
             int size = 2 * count;
             docs = Arrays.copyOf(docs, size);
@@ -121,11 +114,11 @@ final class Candidates implements Collector {
         }
         int at = count++;
         docs[at] = doc;
-        peers[at] = peer;
+        peers[at] = FileRecord.peer(record);
         ranks[at] = rank;
-        orderHighs[at] = orderHigh;
-        orderLows[at] = orderLow;
-        Hit hit = hitOf(sha);
+        orderHighs[at] = FileRecord.orderHigh(record);
+        orderLows[at] = FileRecord.orderLow(record);
+        Hit hit = hitOf(record);
         next[at] = hit.first;
         hit.first = at;
     }
@@ -182,11 +175,11 @@ final class Candidates implements Collector {
         return order != 0 ? order : DocReads.orderKey(leaves, docs[a]).compareTo(DocReads.orderKey(leaves, docs[b]));
     }
 
-    private Hit hitOf(BytesRef sha) {
-        long w0 = (long) BitUtil.VH_BE_LONG.get(sha.bytes, sha.offset);
-        long w1 = (long) BitUtil.VH_BE_LONG.get(sha.bytes, sha.offset + 8);
-        long w2 = (long) BitUtil.VH_BE_LONG.get(sha.bytes, sha.offset + 16);
-        long w3 = (long) BitUtil.VH_BE_LONG.get(sha.bytes, sha.offset + 24);
+    private Hit hitOf(BytesRef record) {
+        long w0 = FileRecord.sha(record, 0);
+        long w1 = FileRecord.sha(record, 1);
+        long w2 = FileRecord.sha(record, 2);
+        long w3 = FileRecord.sha(record, 3);
         long key = FileKey.content(w0, w1, w2, w3);
         Hit first = byContent.get(key);
         for (Hit hit = first; hit != null; hit = hit.sameKey) {

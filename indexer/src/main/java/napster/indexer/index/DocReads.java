@@ -8,7 +8,6 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.util.BytesRef;
 
@@ -44,9 +43,7 @@ final class DocReads {
         }
         LeafReaderContext leaf = null;
         BinaryDocValues names = null;
-        BinaryDocValues shas = null;
-        NumericDocValues sizes = null;
-        NumericDocValues sharedAt = null;
+        BinaryDocValues records = null;
         for (int i = 0; i < count; i++) {
             int at = byDoc[i];
             int doc = docs[at];
@@ -58,23 +55,18 @@ final class DocReads {
                 leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
                 LeafReader reader = leaf.reader();
                 names = DocValues.getBinary(reader, FileFields.NAME);
-                shas = DocValues.getBinary(reader, FileFields.SHA);
-                sizes = DocValues.getNumeric(reader, FileFields.SIZE);
-                sharedAt = DocValues.getNumeric(reader, FileFields.SHARED_AT);
+                records = DocValues.getBinary(reader, FileFields.RECORD);
             }
             int inLeaf = doc - leaf.docBase;
             if (names.advanceExact(inLeaf)) {
                 BytesRef name = names.binaryValue();
                 reads.names[at] = new String(name.bytes, name.offset, name.length, StandardCharsets.UTF_8);
             }
-            if (shas.advanceExact(inLeaf)) {
-                reads.sha256[at] = FileFields.sha256Hex(shas.binaryValue());
-            }
-            if (sizes.advanceExact(inLeaf)) {
-                reads.sizes[at] = sizes.longValue();
-            }
-            if (sharedAt.advanceExact(inLeaf)) {
-                reads.sharedAt[at] = sharedAt.longValue();
+            if (records.advanceExact(inLeaf)) {
+                BytesRef record = records.binaryValue();
+                reads.sha256[at] = FileFields.sha256Hex(FileRecord.sha(record));
+                reads.sizes[at] = FileRecord.size(record);
+                reads.sharedAt[at] = FileRecord.sharedAt(record);
             }
         }
         return reads;

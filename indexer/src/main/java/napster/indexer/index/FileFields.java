@@ -26,34 +26,25 @@ import org.apache.lucene.util.BytesRef;
  * (memory-mapped) instead of the heap.
  */
 final class FileFields {
-    /** The holder's peer id: a term (4 bytes) to drop or browse a peer, a doc value to read it. */
+    /** The holder's peer id, a term (4 bytes): what drops a peer's files or lists them for browsing. */
     static final String PEER = "peer";
     /** The {@link FileKey}: with the peer, what drops one file of one peer. */
     static final String KEY = "key";
     /** The name's folded words, with positions for phrases. */
     static final String WORDS = "words";
-    /** A 64-bit hash of the whole name folded: a search typed as exactly the name ranks it first. */
-    static final String EXACT = "exact";
     /** The folded extension (the last word after the last dot), when the name has one. */
     static final String EXT = "ext";
     /** Bytes, a doc value: a size filter checks the files the words found. */
     static final String SIZE = "size";
     /**
-     * The content's SHA-256: its first 8 bytes a term to search by (the few other contents alike
-     * in them are told apart by the doc value), all 32 bytes a doc value to group by.
+     * The first 8 bytes of the content's SHA-256, a term to search by (the few other contents
+     * alike in them are told apart by the whole hash in the {@link #RECORD}).
      */
     static final String SHA = "sha";
     /** The name as shared, UTF-8. */
     static final String NAME = "name";
-    /** When the peer first shared it, in nanoseconds since the epoch. */
-    static final String SHARED_AT = "sharedAt";
-    /**
-     * The first 16 bytes of the file's {@link NameOrder} key, as two unsigned longs: browse pages
-     * and ranking break ties by them, and read the whole key (from the name and SHA-256) only
-     * when both are alike.
-     */
-    static final String ORDER_HIGH = "orderHigh";
-    static final String ORDER_LOW = "orderLow";
+    /** The {@link FileRecord}: what a search reads of every file it matches, in one doc value. */
+    static final String RECORD = "record";
 
     private static final FieldType WORDS_TYPE = new FieldType();
     private static final HexFormat HEX = HexFormat.of();
@@ -76,21 +67,17 @@ final class FileFields {
         BytesRef order = NameOrder.key(folded, name, sha);
         Document doc = new Document();
         doc.add(new StringField(PEER, peerTerm(peerId), Field.Store.NO));
-        doc.add(new NumericDocValuesField(PEER, peerId));
         doc.add(new NumericDocValuesField(KEY, fileKey));
         doc.add(new Field(WORDS, tokens.of(WordSplitter.wordsOfFolded(folded)), WORDS_TYPE));
-        doc.add(new NumericDocValuesField(EXACT, exactHash(folded)));
         String ext = extension(folded);
         if (ext != null) {
             doc.add(new StringField(EXT, ext, Field.Store.NO));
         }
         doc.add(new NumericDocValuesField(SIZE, file.size()));
         doc.add(new StringField(SHA, new BytesRef(sha, 0, 8), Field.Store.NO));
-        doc.add(new BinaryDocValuesField(SHA, new BytesRef(sha)));
         doc.add(new BinaryDocValuesField(NAME, new BytesRef(name.getBytes(StandardCharsets.UTF_8))));
-        doc.add(new NumericDocValuesField(SHARED_AT, nanos(sharedAt)));
-        doc.add(new NumericDocValuesField(ORDER_HIGH, NameOrder.high(order)));
-        doc.add(new NumericDocValuesField(ORDER_LOW, NameOrder.low(order)));
+        doc.add(new BinaryDocValuesField(RECORD, FileRecord.of(sha, peerId, NameOrder.high(order),
+                NameOrder.low(order), exactHash(folded), file.size(), nanos(sharedAt))));
         return doc;
     }
 
@@ -104,7 +91,7 @@ final class FileFields {
         return words.size() == 1 && folded.endsWith(words.get(0)) ? words.get(0) : null;
     }
 
-    /** What a name typed exactly has in {@link #EXACT}: a hash of its folded form. */
+    /** The hash a file named exactly as typed has in its {@link FileRecord}: of its folded name. */
     static long exactHash(String folded) {
         return FileKey.of(folded, "");
     }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
@@ -33,14 +32,14 @@ final class HitTexts {
         this.budget = Math.max(0, budget);
     }
 
-    /** {@code holders[i]}: how many peers hold hit {@code i} in all. */
-    List<ResultText.HitText> of(List<Hit> best, int[] holders) throws IOException {
+    /** The texts of hits with their holder counts. */
+    List<ResultText.HitText> of(List<Hit> best) throws IOException {
         int[][] holderPeers = new int[best.size()][];
         int[][] holderDocs = new int[best.size()][];
         int docCount = best.size();
         for (int i = 0; i < best.size(); i++) {
             IntIntHashMap docByPeer = matchedHolders(best.get(i));
-            if (holders[i] > docByPeer.size()) {
+            if (best.get(i).holders > docByPeer.size()) {
                 addOtherHolders(best.get(i), docByPeer);
             }
             int[] peers = docByPeer.keys().toArray();
@@ -120,18 +119,12 @@ final class HitTexts {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         searcher.search(new TermQuery(FileFields.sha(sha)),
                 new SimpleCollector() {
-                    private org.apache.lucene.index.BinaryDocValues shas;
-                    private NumericDocValues peers;
-                    private NumericDocValues highs;
-                    private NumericDocValues lows;
+                    private org.apache.lucene.index.BinaryDocValues records;
                     private int base;
 
                     @Override
                     protected void doSetNextReader(LeafReaderContext leaf) throws IOException {
-                        shas = DocValues.getBinary(leaf.reader(), FileFields.SHA);
-                        peers = DocValues.getNumeric(leaf.reader(), FileFields.PEER);
-                        highs = DocValues.getNumeric(leaf.reader(), FileFields.ORDER_HIGH);
-                        lows = DocValues.getNumeric(leaf.reader(), FileFields.ORDER_LOW);
+                        records = DocValues.getBinary(leaf.reader(), FileFields.RECORD);
                         base = leaf.docBase;
                     }
 
@@ -142,19 +135,18 @@ final class HitTexts {
                             throw new org.apache.lucene.search.CollectionTerminatedException();
                         }
                         budget--;
-                        if (!shas.advanceExact(doc) || !peers.advanceExact(doc) || !highs.advanceExact(doc)
-                                || !lows.advanceExact(doc)) {
+                        if (!records.advanceExact(doc)) {
                             return;
                         }
-                        BytesRef its = shas.binaryValue();
-                        if (!java.util.Arrays.equals(its.bytes, its.offset, its.offset + its.length, sha, 0, 32)) {
+                        BytesRef record = records.binaryValue();
+                        if (!FileRecord.shaIs(record, sha)) {
                             return; // another content alike in its first 8 bytes
                         }
-                        int peer = (int) peers.longValue();
+                        int peer = FileRecord.peer(record);
                         if (matched.containsKey(peer)) {
                             return;
                         }
-                        long[] order = {highs.longValue(), lows.longValue()};
+                        long[] order = {FileRecord.orderHigh(record), FileRecord.orderLow(record)};
                         long[] chosen = orderByPeer.get(peer);
                         if (chosen == null || firstByName(order, base + doc, chosen, docByPeer.get(peer), leaves)) {
                             docByPeer.put(peer, base + doc);

@@ -24,7 +24,9 @@ import napster.common.protocol.SharedFile;
 import napster.indexer.query.SearchRequest;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -59,6 +61,10 @@ final class LuceneFileIndex implements FileIndex {
     static final long COMMIT_EVERY_SECONDS = 30;
     // the commit user data key of the saved state
     private static final String STATE = "napster.state";
+    // the commit user data key of the document layout; an index of another layout is started afresh
+    private static final String FORMAT = "napster.format";
+    /** The layout of {@link FileFields} documents; raised whenever it changes. */
+    private static final String FORMAT_VERSION = "2";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -85,7 +91,7 @@ final class LuceneFileIndex implements FileIndex {
         this.directory = directory;
         this.maxCandidates = maxCandidates;
         this.kept = kept;
-        IndexWriterConfig config = new IndexWriterConfig().setOpenMode(kept
+        IndexWriterConfig config = new IndexWriterConfig().setOpenMode(kept && sameFormat(directory)
                         ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(RAM_BUFFER_MB).setUseCompoundFile(false).setMergePolicy(mergePolicy());
         this.writer = new IndexWriter(directory, config);
@@ -105,23 +111,36 @@ final class LuceneFileIndex implements FileIndex {
         this.refresher = Refresher.start(this::refresh, REFRESH_EVERY_MILLIS);
     }
 
+    /*
+     * Whether the folder holds no index or one of this layout: documents of an older layout
+     * cannot be read as this one, so such an index is replaced, peers and all (they share again
+     * when they next register).
+     */
+    private static boolean sameFormat(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return true;
+        }
+        String format = SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT);
+        return FORMAT_VERSION.equals(format);
+    }
+
     /* Who holds what, read back from the committed documents (nothing for a new index). */
     private void restoreHoldings() throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
-                NumericDocValues peers = DocValues.getNumeric(leaf.reader(), FileFields.PEER);
                 NumericDocValues keys = DocValues.getNumeric(leaf.reader(), FileFields.KEY);
-                NumericDocValues sizes = DocValues.getNumeric(leaf.reader(), FileFields.SIZE);
-                org.apache.lucene.index.BinaryDocValues shas = DocValues.getBinary(leaf.reader(), FileFields.SHA);
+                org.apache.lucene.index.BinaryDocValues records = DocValues.getBinary(leaf.reader(),
+                        FileFields.RECORD);
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                    if (live != null && !live.get(doc) || !peers.advanceExact(doc) || !keys.advanceExact(doc)
-                            || !sizes.advanceExact(doc) || !shas.advanceExact(doc)) {
+                    if (live != null && !live.get(doc) || !keys.advanceExact(doc) || !records.advanceExact(doc)) {
                         continue;
                     }
-                    holdings.add((int) peers.longValue(), keys.longValue(),
-                            FileKey.content(FileFields.sha256Hex(shas.binaryValue())), sizes.longValue());
+                    BytesRef record = records.binaryValue();
+                    holdings.add(FileRecord.peer(record), keys.longValue(), FileKey.content(FileRecord.sha(record, 0),
+                            FileRecord.sha(record, 1), FileRecord.sha(record, 2), FileRecord.sha(record, 3)),
+                            FileRecord.size(record));
                 }
             }
         } finally {
@@ -358,36 +377,38 @@ final class LuceneFileIndex implements FileIndex {
             found.finish();
             List<Hit> best = holdingsRead(() -> best(found.hits(), request.limit(), leaves));
             HitTexts texts = new HitTexts(searcher, found, maxCandidates - found.count());
-            List<ResultText.HitText> hits = texts.of(best, holdingsRead(() -> holderCounts(best)));
+            List<ResultText.HitText> hits = texts.of(best);
             return ResultText.searchResult(echoedQuery, hits, peers, found.partial() || texts.partial(),
                     ResultText.MAX_REPLY_BYTES);
         });
     }
 
-    /* The best {@code limit} hits, best first. Call under the holdings read lock. */
+    /*
+     * The best {@code limit} hits, best first, each with its holder count. Hits are taken rank
+     * by rank (rank orders first, see Ranking): once the better ones filled the page a worse
+     * rank is not looked at. Call under the holdings read lock.
+     */
     private List<Hit> best(List<Hit> hits, int limit, List<LeafReaderContext> leaves) {
         Ranking.OrderKeys keys = hit -> orderKey(hit, leaves);
         var bestFirst = Ranking.bestFirst(keys);
         PriorityQueue<Hit> worstFirst = new PriorityQueue<>(Math.min(limit, 128) + 1, bestFirst.reversed());
-        for (Hit hit : hits) {
-            hit.holders = holdings.holders(hit.key);
-            if (hit.holders == 0) {
-                continue; // dropped since this searcher was opened
-            }
-            if (worstFirst.size() < limit) {
-                worstFirst.add(hit);
-            } else if (bestFirst.compare(hit, worstFirst.peek()) < 0) {
-                worstFirst.poll();
-                worstFirst.add(hit);
+        for (byte rank = Ranking.EXACT_NAME; rank <= Ranking.PREFIXES && worstFirst.size() < limit; rank++) {
+            for (Hit hit : hits) {
+                if (hit.rank != rank) {
+                    continue;
+                }
+                hit.holders = holdings.holdersOfFound(hit.key);
+                if (worstFirst.size() < limit) {
+                    worstFirst.add(hit);
+                } else if (bestFirst.compare(hit, worstFirst.peek()) < 0) {
+                    worstFirst.poll();
+                    worstFirst.add(hit);
+                }
             }
         }
         List<Hit> sorted = new ArrayList<>(worstFirst);
         sorted.sort(bestFirst);
         return sorted;
-    }
-
-    private int[] holderCounts(List<Hit> hits) {
-        return hits.stream().mapToInt(hit -> holdings.holders(hit.key)).toArray();
     }
 
     private static BytesRef orderKey(Hit hit, List<LeafReaderContext> leaves) {
@@ -460,7 +481,7 @@ final class LuceneFileIndex implements FileIndex {
             if (committedCount == changeCount && !writer.hasUncommittedChanges()) {
                 return;
             }
-            writer.setLiveCommitData(Map.of(STATE, state.get()).entrySet());
+            writer.setLiveCommitData(Map.of(STATE, state.get(), FORMAT, FORMAT_VERSION).entrySet());
             writer.commit();
             committedCount = changeCount;
         } finally {

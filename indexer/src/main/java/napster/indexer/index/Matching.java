@@ -57,7 +57,7 @@ final class Matching {
     }
 
     /**
-     * The {@link FileFields#EXACT} hash of a file named exactly what was typed (case and accents
+     * The {@link FileFields#exactHash} of a file named exactly what was typed (case and accents
      * folded); null when nothing was typed but a hash.
      */
     static Long exactName(SearchQuery query) {

@@ -162,6 +162,9 @@ final class ResultText {
 
     /* Counts the UTF-8 bytes written since the last look; true when past the budget. */
     private boolean overBudget() {
+        if ((long) out.length() * 3 <= maxBytes) {
+            return false; // no char takes more than 3 bytes: the count can wait (most replies never need it)
+        }
         if (counted > out.length()) { // a cut since the last look
             counted = 0;
             bytes = 0;

@@ -242,6 +242,28 @@ class LuceneFileIndexTest {
     }
 
     @Test
+    void indexInAFolder_ofAnotherLayout_isStartedAfresh(@TempDir Path folder) throws Exception {
+        // an index written by an older napster: documents of another layout and no format mark
+        try (var directory = new org.apache.lucene.store.MMapDirectory(folder);
+             var writer = new org.apache.lucene.index.IndexWriter(directory,
+                     new org.apache.lucene.index.IndexWriterConfig())) {
+            var doc = new org.apache.lucene.document.Document();
+            doc.add(new org.apache.lucene.document.NumericDocValuesField("peer", 1));
+            writer.addDocument(doc);
+            writer.setLiveCommitData(java.util.Map.of("napster.state", "{\"nextPeerId\":2}").entrySet());
+            writer.commit();
+        }
+
+        try (FileIndex reopened = FileIndex.open(folder)) {
+            assertThat(reopened.savedState()).isEmpty();
+            assertThat(reopened.files()).isZero();
+            reopened.replace(1, List.of(file("a song.mp3", 1)), T0);
+            reopened.awaitChangesVisible();
+            assertThat(reopened.segments()).isEqualTo(1); // the old document is gone, not kept beside
+        }
+    }
+
+    @Test
     void retainPeers_dropsTheFilesOfPeersNoLongerKnown() {
         fixture.share(1, file("a.mp3", 1));
         fixture.share(2, file("b.mp3", 2));

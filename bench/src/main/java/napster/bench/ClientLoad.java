@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * N clients, each on its own thread with its own connection, doing one request-reply after
  * the other: first a warm-up (not counted), then a measured window in which every round trip's
- * latency is recorded. All clients start each phase together.
+ * latency is recorded, and the CPU time the process spent in it. All clients start each phase
+ * together.
  */
 final class ClientLoad {
     /** One client's conversation: opened on its thread, then asked for one round trip at a time. */
@@ -29,8 +30,11 @@ final class ClientLoad {
 
     static LatencyStats run(int clients, ClientFactory factory, Duration warmUp, Duration measure) throws Exception {
         CyclicBarrier opened = new CyclicBarrier(clients + 1);
-        long[] window = new long[1]; // end of the measured window, set as every client is warm
-        CyclicBarrier warmed = new CyclicBarrier(clients + 1, () -> window[0] = System.nanoTime() + measure.toNanos());
+        long[] window = new long[2]; // end of the measured window and the CPU time then, set as every client is warm
+        CyclicBarrier warmed = new CyclicBarrier(clients + 1, () -> {
+            window[1] = ProcessCpu.nanos();
+            window[0] = System.nanoTime() + measure.toNanos();
+        });
         long[][] latencies = new long[clients][];
         int[] counts = new int[clients];
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -80,6 +84,7 @@ final class ClientLoad {
         for (Thread thread : threads) {
             thread.join();
         }
+        long cpuNanos = ProcessCpu.nanos() - window[1]; // with the last round trips begun in the window
         if (failure.get() != null) {
             throw failure.get();
         }
@@ -88,6 +93,6 @@ final class ClientLoad {
                 latencies[i] = new long[0];
             }
         }
-        return LatencyStats.merge(latencies, counts, measure.toNanos() / 1e9);
+        return LatencyStats.merge(latencies, counts, measure.toNanos() / 1e9, cpuNanos);
     }
 }

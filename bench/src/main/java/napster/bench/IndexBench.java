@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import napster.common.protocol.Browse;
+import napster.common.protocol.Message;
 import napster.common.protocol.Search;
 import napster.common.protocol.SharedFile;
 import napster.common.protocol.Update;
@@ -62,19 +63,7 @@ final class IndexBench implements Callable<Integer> {
 
     @Option(names = "--kinds", paramLabel = "KIND", split = ",",
             description = "Only these kinds of request: ${COMPLETION-CANDIDATES} (default: all).")
-    List<Kind> only;
-
-    /** The kinds of request timed, each made from random files of the library. */
-    enum Kind {
-        ONE_WORD("one word"), TWO_WORDS("two words"), WORD_AND_PREFIX("word + 3-letter prefix"),
-        FILTERED("word + extension + 4 MB range"), SHA256("SHA-256"), BROWSE("browse a peer, 100 files");
-
-        final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-    }
+    List<RequestKind> only;
 
     record KindReport(String kind, double meanMicros, double p50Micros, double p99Micros, double resultsPerRequest) {
     }
@@ -103,7 +92,7 @@ final class IndexBench implements Callable<Integer> {
             int segments = index.segments();
 
             List<KindReport> kinds = new ArrayList<>();
-            for (Kind kind : only == null ? List.of(Kind.values()) : only) {
+            for (RequestKind kind : only == null ? List.of(RequestKind.values()) : only) {
                 OutputOptions.progress(spec.commandLine().getErr(), "Timing " + searches + " requests: "
                         + kind.label + " ...");
                 // untimed requests first (others, as many as timed, at least 5,000): the JIT and the
@@ -112,8 +101,10 @@ final class IndexBench implements Callable<Integer> {
                 List<Request> timed = requests(service, library, kind, seed + 1, searches);
                 long[] nanos = new long[searches];
                 long began = System.nanoTime();
+                long cpuBefore = ProcessCpu.nanos();
                 long results = run(timed, nanos);
-                LatencyStats stats = LatencyStats.of(nanos, searches, (System.nanoTime() - began) / 1e9);
+                LatencyStats stats = LatencyStats.of(nanos, searches, (System.nanoTime() - began) / 1e9,
+                        ProcessCpu.nanos() - cpuBefore);
                 kinds.add(new KindReport(kind.label, stats.meanMillis() * 1e3, stats.p50Millis() * 1e3,
                         stats.p99Millis() * 1e3, (double) results / searches));
             }
@@ -142,29 +133,16 @@ final class IndexBench implements Callable<Integer> {
     private record Request(IntSupplier answer) {
     }
 
-    private List<Request> requests(IndexService service, SyntheticLibrary library, Kind kind, long requestSeed,
+    private List<Request> requests(IndexService service, SyntheticLibrary library, RequestKind kind, long requestSeed,
                                    int count) {
         SplittableRandom random = new SplittableRandom(requestSeed);
         List<Request> requests = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            SharedFile file = library.file(random.nextLong(files));
-            String[] words = SyntheticLibrary.words(file);
-            String one = words[random.nextInt(words.length)];
-            String other = words[(List.of(words).indexOf(one) + 1 + random.nextInt(words.length - 1)) % words.length];
-            Search search = switch (kind) {
-                case ONE_WORD -> new Search(one, null, LIMIT);
-                case TWO_WORDS -> new Search(one + " " + other, null, LIMIT);
-                case WORD_AND_PREFIX -> new Search(one + " " + other.substring(0, 3), null, LIMIT);
-                // the file's own extension, and a size range of 4 MB around its size: it always finds the file
-                case FILTERED -> new Search(one, null, LIMIT, List.of(file.name().substring(file.name().lastIndexOf('.')
-                        + 1)), file.size() - 2_000_000, file.size() + 2_000_000, null);
-                case SHA256 -> Search.byHash(file.sha256());
-                case BROWSE -> null;
-            };
-            if (search != null) {
+            Message request = kind.request(library, random, files, peers, LIMIT);
+            if (request instanceof Search search) {
                 requests.add(new Request(() -> service.search(search).results()));
             } else {
-                Browse browse = new Browse(1 + random.nextInt(peers), LIMIT);
+                Browse browse = (Browse) request;
                 requests.add(new Request(() -> service.browse(browse).orElseThrow().files()));
             }
         }
@@ -199,6 +177,7 @@ final class IndexBench implements Callable<Integer> {
             throws InterruptedException {
         long[] nanos = new long[VISIBILITY_PROBES];
         long began = System.nanoTime();
+        long cpuBefore = ProcessCpu.nanos();
         for (int i = 0; i < VISIBILITY_PROBES; i++) {
             SharedFile file = library.file(files + i);
             long start = System.nanoTime();
@@ -210,6 +189,7 @@ final class IndexBench implements Callable<Integer> {
             }
             nanos[i] = System.nanoTime() - start;
         }
-        return LatencyStats.of(nanos, VISIBILITY_PROBES, (System.nanoTime() - began) / 1e9);
+        return LatencyStats.of(nanos, VISIBILITY_PROBES, (System.nanoTime() - began) / 1e9,
+                ProcessCpu.nanos() - cpuBefore);
     }
 }

@@ -13,6 +13,7 @@ import napster.common.jms.BrokerConnector;
 import napster.common.jms.Delivery;
 import napster.common.jms.JmsCodec;
 import napster.common.jms.RequestReplyClient;
+import napster.common.protocol.Browse;
 import napster.common.protocol.Message;
 import napster.common.protocol.ProtocolCodec;
 import napster.common.protocol.Search;
@@ -30,11 +31,15 @@ import picocli.CommandLine.Spec;
  * after the other over an index of F files shared by P simulated peers, with mean, p50, p99,
  * p99.9 latency and throughput per N; and in the same run, on the same broker, a bare
  * request-reply echo with messages of the same size and no index work, so the broker's own
- * cost shows as a ratio.
+ * cost shows as a ratio: of throughputs, and of the CPU time the whole process (broker, indexer
+ * and clients, with the in-process broker) spends per round trip, the steadier of the two.
  * <p>JSON: {@code {"broker","files","peers","queryLimit","requestBytes","replyBytes",
  * "registerSeconds","registerFilesPerSecond","levels":[{"clients","search":{stats},"echo":{stats},
- * "p50Ratio","throughputRatio"}]}}, stats being {@code {"count","seconds","throughput",
- * "meanMillis","p50Millis","p99Millis","p999Millis"}}.
+ * "p50Ratio","throughputRatio","cpuRatio"}]}}, stats being {@code {"count","seconds","throughput",
+ * "meanMillis","p50Millis","p99Millis","p999Millis","cpuMicros"}}; cpuRatio is the echo's CPU per
+ * round trip over the search's, comparable to throughputRatio. Then each kind of request
+ * ({@link RequestKind}: one word, two words, a word and a prefix, filters, a SHA-256, a browse
+ * page) at one number of clients: {@code "kinds":[{"kind","clients","stats":{stats}}]}.
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Search latency and throughput per number of concurrent clients, next to a bare broker echo.")
@@ -75,17 +80,32 @@ final class SearchBench implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic library and queries.")
     long seed;
 
+    @Option(names = "--kinds", paramLabel = "KIND", split = ",",
+            description = "Kinds of request timed after the levels, one after the other: ${COMPLETION-CANDIDATES}"
+                    + " (default: all; NONE for none).")
+    List<String> kindNames;
+
+    @Option(names = "--kind-clients", paramLabel = "N", defaultValue = "16",
+            description = "Concurrent clients for each kind of request (default: ${DEFAULT-VALUE}).")
+    int kindClients;
+
     /** One level of concurrency: the search and the echo with the same number of clients. */
-    record Level(int clients, LatencyStats search, LatencyStats echo, double p50Ratio, double throughputRatio) {
+    record Level(int clients, LatencyStats search, LatencyStats echo, double p50Ratio, double throughputRatio,
+                 double cpuRatio) {
+    }
+
+    /** One kind of request at {@code clients} concurrent clients. */
+    record KindLevel(String kind, int clients, LatencyStats stats) {
     }
 
     /** The whole run. */
     record Report(String broker, long files, int peers, int queryLimit, int requestBytes, int replyBytes,
-                  double registerSeconds, double registerFilesPerSecond, List<Level> levels) {
+                  double registerSeconds, double registerFilesPerSecond, List<Level> levels, List<KindLevel> kinds) {
     }
 
     @Override
     public Integer call() throws Exception {
+        List<RequestKind> kinds = kinds();
         validate();
         PrintWriter err = spec.commandLine().getErr();
         SyntheticLibrary library = new SyntheticLibrary(seed, SyntheticLibrary.DEFAULT_WORDS);
@@ -98,6 +118,7 @@ final class SearchBench implements Callable<Integer> {
                     registerSeconds, files / registerSeconds));
             Sample sample = sample(system, library);
             List<Level> levels = new ArrayList<>();
+            List<KindLevel> byKind = new ArrayList<>();
             try (PeerHeartbeats heartbeats = PeerHeartbeats.start(system.peer(), peers);
                  EchoResponder echo = EchoResponder.start(system.admin(), sample.replyBody())) {
                 for (int n : clients) {
@@ -108,7 +129,13 @@ final class SearchBench implements Callable<Integer> {
                             span(seconds));
                     OutputOptions.progress(err, line("echo", n, bare));
                     levels.add(new Level(n, search, bare, search.p50Millis() / bare.p50Millis(),
-                            search.throughput() / bare.throughput()));
+                            search.throughput() / bare.throughput(), bare.cpuMicros() / search.cpuMicros()));
+                }
+                for (RequestKind kind : kinds) {
+                    LatencyStats stats = ClientLoad.run(kindClients, index -> requester(system, library, kind, index),
+                            span(warmup), span(seconds));
+                    OutputOptions.progress(err, line(kind.label, kindClients, stats));
+                    byKind.add(new KindLevel(kind.label, kindClients, stats));
                 }
                 // the numbers only count if the index stayed whole: every simulated peer kept its lease
                 long indexed = system.indexer().stats().files();
@@ -118,13 +145,32 @@ final class SearchBench implements Callable<Integer> {
                 }
             }
             Report report = new Report(system.description(), files, peers, limit, sample.requestBytes(),
-                    sample.replyBytes(), registerSeconds, files / registerSeconds, levels);
+                    sample.replyBytes(), registerSeconds, files / registerSeconds, levels, byKind);
             if (output.plotDir != null) {
                 SearchPlots.write(report, output.plotDir);
             }
             output.print(spec.commandLine().getOut(), report, table(report));
         }
         return 0;
+    }
+
+    private List<RequestKind> kinds() {
+        if (kindNames == null) {
+            return List.of(RequestKind.values());
+        }
+        List<RequestKind> kinds = new ArrayList<>();
+        for (String name : kindNames) {
+            if (name.equalsIgnoreCase("NONE")) {
+                continue;
+            }
+            try {
+                kinds.add(RequestKind.valueOf(name.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--kinds takes " + List.of(RequestKind.values())
+                        + " or NONE, not " + name + ".");
+            }
+        }
+        return kinds;
     }
 
     private void validate() {
@@ -137,6 +183,9 @@ final class SearchBench implements Callable<Integer> {
         }
         if (seconds <= 0 || warmup < 0) {
             throw new ParameterException(spec.commandLine(), "--seconds must be positive and --warmup not negative.");
+        }
+        if (kindClients < 1 || kindClients > 1024) {
+            throw new ParameterException(spec.commandLine(), "--kind-clients must be from 1 to 1024.");
         }
         if (limit < 1 || limit > 1000) {
             throw new ParameterException(spec.commandLine(), "--limit must be between 1 and 1000.");
@@ -184,6 +233,30 @@ final class SearchBench implements Callable<Integer> {
         };
     }
 
+    /* One kind of request after the other, each checked to find something (a browse: a page of files). */
+    private ClientLoad.Client requester(BenchSystem system, SyntheticLibrary library, RequestKind kind, int index)
+            throws Exception {
+        IndexClient client = IndexClient.connect(system.peer(), "bench-" + kind.name().toLowerCase(Locale.ROOT) + "-"
+                + index, Duration.ofSeconds(30));
+        SplittableRandom random = new SplittableRandom(seed + 1 + index);
+        return new ClientLoad.Client() {
+            @Override
+            public void roundTrip() throws Exception {
+                Message request = kind.request(library, random, files, peers, limit);
+                boolean found = request instanceof Browse browse ? !client.browse(browse).files().isEmpty()
+                        : !client.search((Search) request).results().isEmpty();
+                if (!found) {
+                    throw new IllegalStateException("A " + kind.label + " request found nothing: " + request);
+                }
+            }
+
+            @Override
+            public void close() {
+                client.close();
+            }
+        };
+    }
+
     /* The same request as a search, to the echo queue, through the same request-reply client and codec. */
     private ClientLoad.Client echoer(BenchSystem system, SyntheticLibrary library, int index) throws Exception {
         Connection connection = new BrokerConnector(system.admin()).connect("bench-echo-" + index);
@@ -212,8 +285,8 @@ final class SearchBench implements Callable<Integer> {
     }
 
     private static String line(String kind, int clients, LatencyStats stats) {
-        return String.format(Locale.ROOT, "%-6s %3d clients: %8.0f/s  p50 %6.2f ms  p99 %6.2f ms", kind, clients,
-                stats.throughput(), stats.p50Millis(), stats.p99Millis());
+        return String.format(Locale.ROOT, "%-6s %3d clients: %8.0f/s  p50 %6.2f ms  p99 %6.2f ms  CPU %5.0f µs", kind,
+                clients, stats.throughput(), stats.p50Millis(), stats.p99Millis(), stats.cpuMicros());
     }
 
     static String table(Report report) {
@@ -222,17 +295,28 @@ final class SearchBench implements Callable<Integer> {
                         + " request %d B, reply %d B. Registration: %.0f files/s.%n", report.files(), report.peers(),
                 report.broker(), report.queryLimit(), report.requestBytes(), report.replyBytes(),
                 report.registerFilesPerSecond()));
-        text.append(String.format(Locale.ROOT, "%7s | %9s %8s %8s %8s %8s | %9s %8s %8s %8s %8s | %9s %9s%n",
-                "clients", "search/s", "mean ms", "p50 ms", "p99 ms", "p99.9 ms", "echo/s", "mean ms", "p50 ms",
-                "p99 ms", "p99.9 ms", "p50 ratio", "tput ratio"));
+        text.append(String.format(Locale.ROOT,
+                "%7s | %9s %8s %8s %8s %8s %7s | %9s %8s %8s %8s %8s %7s | %9s %9s %9s%n", "clients", "search/s",
+                "mean ms", "p50 ms", "p99 ms", "p99.9 ms", "CPU µs", "echo/s", "mean ms", "p50 ms", "p99 ms", "p99.9 ms",
+                "CPU µs", "p50 ratio", "tput ratio", "CPU ratio"));
         for (Level level : report.levels()) {
             LatencyStats s = level.search();
             LatencyStats e = level.echo();
             text.append(String.format(Locale.ROOT,
-                    "%7d | %9.0f %8.2f %8.2f %8.2f %8.2f | %9.0f %8.2f %8.2f %8.2f %8.2f | %9.2f %9.2f%n",
+                    "%7d | %9.0f %8.2f %8.2f %8.2f %8.2f %7.0f | %9.0f %8.2f %8.2f %8.2f %8.2f %7.0f | %9.2f %9.2f %9.2f%n",
                     level.clients(), s.throughput(), s.meanMillis(), s.p50Millis(), s.p99Millis(), s.p999Millis(),
-                    e.throughput(), e.meanMillis(), e.p50Millis(), e.p99Millis(), e.p999Millis(), level.p50Ratio(),
-                    level.throughputRatio()));
+                    s.cpuMicros(), e.throughput(), e.meanMillis(), e.p50Millis(), e.p99Millis(), e.p999Millis(),
+                    e.cpuMicros(), level.p50Ratio(), level.throughputRatio(), level.cpuRatio()));
+        }
+        if (!report.kinds().isEmpty()) {
+            text.append(String.format(Locale.ROOT, "%nBy kind of request:%n%-30s | %7s | %10s %8s %8s %8s %8s %7s%n",
+                    "kind", "clients", "requests/s", "mean ms", "p50 ms", "p99 ms", "p99.9 ms", "CPU µs"));
+            for (KindLevel kind : report.kinds()) {
+                LatencyStats s = kind.stats();
+                text.append(String.format(Locale.ROOT, "%-30s | %7d | %10.0f %8.2f %8.2f %8.2f %8.2f %7.0f%n",
+                        kind.kind(), kind.clients(), s.throughput(), s.meanMillis(), s.p50Millis(), s.p99Millis(),
+                        s.p999Millis(), s.cpuMicros()));
+            }
         }
         return text.toString().stripTrailing();
     }

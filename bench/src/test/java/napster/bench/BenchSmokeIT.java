@@ -58,9 +58,19 @@ class BenchSmokeIT {
                         .isLessThanOrEqualTo(stats.get("p99Millis").asDouble());
                 assertThat(stats.get("p99Millis").asDouble()).isLessThanOrEqualTo(stats.get("p999Millis").asDouble());
                 assertThat(stats.get("meanMillis").asDouble()).isPositive();
+                assertThat(stats.get("cpuMicros").asDouble()).as(kind).isPositive().isFinite();
             }
             assertThat(level.get("p50Ratio").asDouble()).isPositive().isFinite();
             assertThat(level.get("throughputRatio").asDouble()).isPositive().isFinite();
+            assertThat(level.get("cpuRatio").asDouble()).isPositive().isFinite();
+        }
+        // then every kind of request, each of which must find something (else the run fails)
+        assertThat(report.get("kinds")).extracting(kind -> kind.get("kind").asText()).containsExactly("one word",
+                "two words", "word + 3-letter prefix", "word + extension + 4 MB range", "SHA-256",
+                "browse a peer, 100 files");
+        for (JsonNode kind : report.get("kinds")) {
+            assertThat(kind.get("clients").asInt()).isEqualTo(16);
+            assertThat(kind.get("stats").get("count").asLong()).as(kind.get("kind").asText()).isPositive();
         }
         assertThat(Files.size(work.resolve(SearchPlots.LATENCY_FILE))).isPositive();
         assertThat(Files.size(work.resolve(SearchPlots.THROUGHPUT_FILE))).isPositive();

@@ -20,13 +20,13 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The files one search matched, at most {@code max} of them, grouped by content into
- * {@link Hit}s as they come: for each, its peer and its order prefixes, read from doc values in
- * doc order, and its rank (see {@link Ranking}). Whether a file has its words whole is looked
- * up once the search is done ({@link #finish}), in the segments that matched anything only: a
- * term lookup per segment and word is most of what a short query costs. A search that matches
- * more stops there and says so ({@link #partial()}): no query costs more than {@code max} files
- * read.
+ * The files one search matched, grouped by content into {@link Hit}s as they come: for each,
+ * its peer and its order prefixes, read from its {@link FileRecord} in doc order, and its rank
+ * (see {@link Ranking}). The record also says whether the file has the SHA-256 and the size the
+ * search asks for. Whether a file has its words whole is looked up once the search is done
+ * ({@link #finish}), in the segments that matched anything only: a term lookup per segment and
+ * word is most of what a short query costs. After reading {@code max} records, taken or not, a
+ * search stops and says so ({@link #partial()}): no query costs more than {@code max} files read.
  */
 final class Candidates implements Collector {
     // a rank not yet settled (see finish)
@@ -36,6 +36,8 @@ final class Candidates implements Collector {
     private final byte[] sha256;
     private final Weight wholeWords;
     private final int max;
+    private final Matching.SizeRange sizes;
+    private int read;
     private final List<LeafReaderContext> leaves;
     // sized for a typical word's few hundred matches: growing it step by step cost a tenth of a search
     private final LongObjectHashMap<Hit> byContent = new LongObjectHashMap<>(512);
@@ -55,7 +57,9 @@ final class Candidates implements Collector {
      * the content a file must have (null: any), as {@link Matching} says; {@code leaves}: the
      * searcher's, to read whole name keys on a tie.
      */
-    Candidates(Long exactName, Weight wholeWords, byte[] sha256, int max, List<LeafReaderContext> leaves) {
+    Candidates(Long exactName, Weight wholeWords, byte[] sha256, Matching.SizeRange sizes, int max,
+               List<LeafReaderContext> leaves) {
+        this.sizes = sizes;
         this.exactName = exactName;
         this.wholeWords = wholeWords;
         this.sha256 = sha256;
@@ -70,7 +74,7 @@ final class Candidates implements Collector {
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext leaf) throws IOException {
-        if (count == max) {
+        if (read == max) {
             partial = true;
             throw new CollectionTerminatedException();
         }
@@ -85,16 +89,20 @@ final class Candidates implements Collector {
 
             @Override
             public void collect(int doc) throws IOException {
-                if (count == max) {
+                if (read == max) {
                     partial = true;
                     throw new CollectionTerminatedException();
                 }
+                read++;
                 if (!records.advanceExact(doc)) {
                     return; // every file document has one
                 }
                 BytesRef record = records.binaryValue();
                 if (sha256 != null && !FileRecord.shaIs(record, sha256)) {
                     return; // another content alike in its first 8 bytes
+                }
+                if (!sizes.admits(FileRecord.size(record))) {
+                    return;
                 }
                 boolean exactlyNamed = exactName != null && FileRecord.exact(record) == exactName;
                 add(base + doc, exactlyNamed ? Ranking.EXACT_NAME : notExact, record);
@@ -212,9 +220,9 @@ final class Candidates implements Collector {
         return files.docID() == doc;
     }
 
-    /** Files matched (and read). */
-    int count() {
-        return count;
+    /** Files read, taken or not. */
+    int read() {
+        return read;
     }
 
     List<Hit> hits() {

@@ -34,8 +34,6 @@ final class FileFields {
     static final String WORDS = "words";
     /** The folded extension (the last word after the last dot), when the name has one. */
     static final String EXT = "ext";
-    /** Bytes, a doc value: a size filter checks the files the words found. */
-    static final String SIZE = "size";
     /**
      * The first 8 bytes of the content's SHA-256, a term to search by (the few other contents
      * alike in them are told apart by the whole hash in the {@link #RECORD}).
@@ -73,7 +71,6 @@ final class FileFields {
         if (ext != null) {
             doc.add(new StringField(EXT, ext, Field.Store.NO));
         }
-        doc.add(new NumericDocValuesField(SIZE, file.size()));
         doc.add(new StringField(SHA, new BytesRef(sha, 0, 8), Field.Store.NO));
         doc.add(new BinaryDocValuesField(NAME, new BytesRef(name.getBytes(StandardCharsets.UTF_8))));
         doc.add(new BinaryDocValuesField(RECORD, FileRecord.of(sha, peerId, NameOrder.high(order),

@@ -372,11 +372,11 @@ final class LuceneFileIndex implements FileIndex {
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             Candidates found = new Candidates(Matching.exactName(request.query()),
                     weight(searcher, Matching.wholeWords(request.query())), Matching.sha256(request.query()),
-                    maxCandidates, leaves);
+                    Matching.sizes(request.filters()), maxCandidates, leaves);
             searcher.search(Matching.of(request.query(), request.filters()), found);
             found.finish();
             List<Hit> best = holdingsRead(() -> best(found.hits(), request.limit(), leaves));
-            HitTexts texts = new HitTexts(searcher, found, maxCandidates - found.count());
+            HitTexts texts = new HitTexts(searcher, found, maxCandidates - found.read());
             List<ResultText.HitText> hits = texts.of(best);
             return ResultText.searchResult(echoedQuery, hits, peers, found.partial() || texts.partial(),
                     ResultText.MAX_REPLY_BYTES);

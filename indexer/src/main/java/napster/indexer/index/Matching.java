@@ -6,7 +6,6 @@ import napster.indexer.query.Filters;
 import napster.indexer.query.SearchQuery;
 import napster.indexer.query.Term;
 import napster.indexer.query.WordSplitter;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
@@ -20,7 +19,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * What matches a search, as Lucene queries: the one place that says which files a query and
  * its filters admit. A bare word matches the start of a word of the name; a phrase, its words
- * whole and in order; excluded terms rule names out; a SHA-256 admits that content only.
+ * whole and in order; excluded terms rule names out; a SHA-256 admits that content only; a
+ * size range is checked on each file the rest admits, in its {@link FileRecord} ({@link #sizes}).
  */
 final class Matching {
     private Matching() {
@@ -42,13 +42,28 @@ final class Matching {
             List<BytesRef> extensions = filters.extensions().stream().sorted().map(BytesRef::new).toList();
             all.add(new TermInSetQuery(FileFields.EXT, extensions), Occur.FILTER);
         }
-        if (filters.minSize() != null || filters.maxSize() != null) {
-            long min = filters.minSize() == null ? 0 : filters.minSize();
-            long max = filters.maxSize() == null ? Long.MAX_VALUE : filters.maxSize();
-            // checked on the files the words found: a search always has a word or a hash to look for
-            all.add(NumericDocValuesField.newSlowRangeQuery(FileFields.SIZE, min, max), Occur.FILTER);
-        }
         return new ConstantScoreQuery(all.build());
+    }
+
+    /**
+     * The sizes a file may have, in bytes, both ends included: checked on each file the query
+     * admits, as its record is read anyway (a column of sizes would be one more memory read per
+     * file, and a search always has a word or a hash to narrow it first).
+     */
+    record SizeRange(long min, long max) {
+        static final SizeRange ANY = new SizeRange(0, Long.MAX_VALUE);
+
+        boolean admits(long size) {
+            return size >= min && size <= max;
+        }
+    }
+
+    static SizeRange sizes(Filters filters) {
+        if (filters.minSize() == null && filters.maxSize() == null) {
+            return SizeRange.ANY;
+        }
+        return new SizeRange(filters.minSize() == null ? 0 : filters.minSize(),
+                filters.maxSize() == null ? Long.MAX_VALUE : filters.maxSize());
     }
 
     /** The SHA-256 a file must have, as 32 bytes; null when the query names none. */

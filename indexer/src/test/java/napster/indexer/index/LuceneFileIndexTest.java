@@ -203,6 +203,26 @@ class LuceneFileIndexTest {
     }
 
     @Test
+    void search_countsFilesItReads_notOnlyThoseItTakes() {
+        try (IndexFixture small = new IndexFixture(5)) {
+            List<SharedFile> files = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                files.add(file("song " + i + ".mp3", i)); // 1,000 to 1,019 bytes
+            }
+            small.share(1, files.toArray(SharedFile[]::new));
+
+            // a size only the last file has: the word reads the files in order and gives up after 5
+            SearchResult narrowed = small.search("song", new Filters(null, 1_019L, null), 100);
+            SearchResult whole = small.search("song", new Filters(null, 1_000L, 1_001L), 100);
+
+            assertThat(narrowed.results()).isEmpty();
+            assertThat(narrowed.partial()).isTrue();
+            assertThat(whole.results()).extracting(FileHit::name).containsExactly("song 0.mp3", "song 1.mp3");
+            assertThat(whole.partial()).isTrue();
+        }
+    }
+
+    @Test
     void reply_pastItsSizeBound_keepsTheBestHits_andSaysPartial() {
         List<SharedFile> files = new ArrayList<>();
         String padding = "x".repeat(200);

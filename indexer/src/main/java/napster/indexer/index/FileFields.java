@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import napster.common.protocol.SharedFile;
-import napster.indexer.query.WordSplitter;
+import napster.common.query.WordSplitter;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.function.IntFunction;
 import napster.common.protocol.SharedFile;
-import napster.indexer.query.SearchRequest;
+import napster.common.query.SearchRequest;
 
 /**
  * Who shares what, and the searches over it: the seam between the indexer's service and its

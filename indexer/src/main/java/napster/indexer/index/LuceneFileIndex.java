@@ -21,7 +21,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import napster.common.protocol.SharedFile;
-import napster.indexer.query.SearchRequest;
+import napster.common.query.SearchRequest;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.DirectoryReader;

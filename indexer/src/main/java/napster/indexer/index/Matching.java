@@ -2,10 +2,10 @@ package napster.indexer.index;
 
 import java.util.ArrayList;
 import java.util.List;
-import napster.indexer.query.Filters;
-import napster.indexer.query.SearchQuery;
-import napster.indexer.query.Term;
-import napster.indexer.query.WordSplitter;
+import napster.common.query.Filters;
+import napster.common.query.SearchQuery;
+import napster.common.query.Term;
+import napster.common.query.WordSplitter;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;

@@ -1,7 +1,7 @@
 package napster.indexer.index;
 
 import java.nio.charset.StandardCharsets;
-import napster.indexer.query.WordSplitter;
+import napster.common.query.WordSplitter;
 import org.apache.lucene.util.BytesRef;
 
 /**

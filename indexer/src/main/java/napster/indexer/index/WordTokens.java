@@ -6,7 +6,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * A name's words, already split and folded by {@link napster.indexer.query.WordSplitter}, as the
+ * A name's words, already split and folded by {@link napster.common.query.WordSplitter}, as the
  * token stream Lucene indexes: no Lucene analyzer takes part, so names and queries are split
  * by the one rule. One instance serves one document after another (an attribute source is
  * costly to set up per document): {@link #of} gives it the next one's words.

@@ -14,7 +14,7 @@ import napster.common.protocol.Message;
 import napster.common.protocol.ProtocolException;
 import napster.common.protocol.Search;
 import napster.common.protocol.Browse;
-import napster.indexer.query.BadQueryException;
+import napster.common.query.BadQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

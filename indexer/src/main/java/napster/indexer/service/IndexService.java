@@ -30,10 +30,10 @@ import napster.indexer.index.EncodedSearchResult;
 import napster.indexer.index.FileIndex;
 import napster.indexer.index.Peer;
 import napster.indexer.index.ShareChange;
-import napster.indexer.query.Filters;
-import napster.indexer.query.QueryParser;
-import napster.indexer.query.SearchQuery;
-import napster.indexer.query.SearchRequest;
+import napster.common.query.Filters;
+import napster.common.query.QueryParser;
+import napster.common.query.SearchQuery;
+import napster.common.query.SearchRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -176,7 +176,7 @@ public final class IndexService {
      * Answers a search as the text of its reply: by words and phrases, by content, or both,
      * within its filters.
      *
-     * @throws napster.indexer.query.BadQueryException with one sentence for the person who typed it
+     * @throws napster.common.query.BadQueryException with one sentence for the person who typed it
      */
     public EncodedSearchResult search(Search search) {
         SearchQuery query = search.query() == null
@@ -191,7 +191,7 @@ public final class IndexService {
             return parsed;
         }
         if (parsed.sha256().isPresent() && !parsed.sha256().get().equals(sha256)) {
-            throw new napster.indexer.query.BadQueryException(
+            throw new napster.common.query.BadQueryException(
                     "The query names one SHA-256 and the sha256 field another; send one.");
         }
         return new SearchQuery(parsed.terms(), Optional.of(sha256), parsed.typed());

@@ -10,10 +10,10 @@ import napster.common.protocol.ProtocolCodec;
 import napster.common.protocol.ProtocolException;
 import napster.common.protocol.SearchResult;
 import napster.common.protocol.SharedFile;
-import napster.indexer.query.Filters;
-import napster.indexer.query.QueryParser;
-import napster.indexer.query.SearchQuery;
-import napster.indexer.query.SearchRequest;
+import napster.common.query.Filters;
+import napster.common.query.QueryParser;
+import napster.common.query.SearchQuery;
+import napster.common.query.SearchRequest;
 
 /** An in-memory index with its peers, searched and browsed as clients see it: reply text decoded. */
 final class IndexFixture implements AutoCloseable {

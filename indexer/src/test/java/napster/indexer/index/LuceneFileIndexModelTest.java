@@ -20,12 +20,13 @@ import napster.common.protocol.BrowseResult;
 import napster.common.protocol.FileHit;
 import napster.common.protocol.Holder;
 import napster.common.protocol.SharedFile;
-import napster.indexer.query.BadQueryException;
-import napster.indexer.query.Filters;
-import napster.indexer.query.QueryParser;
-import napster.indexer.query.SearchQuery;
-import napster.indexer.query.Term;
-import napster.indexer.query.WordSplitter;
+import napster.common.query.BadQueryException;
+import napster.common.query.Filters;
+import napster.common.query.NameMatch;
+import napster.common.query.QueryParser;
+import napster.common.query.SearchQuery;
+import napster.common.query.Term;
+import napster.common.query.WordSplitter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * Random registrations, updates and departures, after each of which searches (words, prefixes,
  * phrases, exclusions, a SHA-256, filters) and browse pages must give what a plain reading of
  * the rules gives, every file looked at: the oracle below, written from PROTOCOL.md, not from
- * the index.
+ * the index (which names match is {@link NameMatch}'s, one name at a time, as {@code watch}
+ * uses it; NameMatchTest holds it to PROTOCOL.md's examples).
  */
 class LuceneFileIndexModelTest {
     private static final String[] WORDS = {"Kabori", "tesu", "MALO", "venika", "Bo", "ka", "Straße", "Ärger",
@@ -226,31 +228,13 @@ class LuceneFileIndexModelTest {
     }
 
     private static boolean matches(SharedFile file, SearchQuery query, Filters filters) {
-        List<String> words = WordSplitter.words(file.name());
-        for (Term term : query.terms()) {
-            if (termMatches(term, words) == term.excluded()) {
-                return false;
-            }
-        }
-        if (query.sha256().isPresent() && !query.sha256().get().equals(file.sha256())) {
+        if (!NameMatch.matches(query, file.name(), file.sha256())) {
             return false;
         }
         String extension = extension(file.name());
         return (filters.extensions() == null || extension != null && filters.extensions().contains(extension))
                 && (filters.minSize() == null || file.size() >= filters.minSize())
                 && (filters.maxSize() == null || file.size() <= filters.maxSize());
-    }
-
-    private static boolean termMatches(Term term, List<String> words) {
-        if (!term.whole()) {
-            return words.stream().anyMatch(word -> word.startsWith(term.words().get(0)));
-        }
-        for (int at = 0; at + term.words().size() <= words.size(); at++) {
-            if (words.subList(at, at + term.words().size()).equals(term.words())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The last word of the folded name when all that follows the last dot is that one word. */

@@ -16,7 +16,7 @@ import napster.common.protocol.FileHit;
 import napster.common.protocol.Holder;
 import napster.common.protocol.SearchResult;
 import napster.common.protocol.SharedFile;
-import napster.indexer.query.Filters;
+import napster.common.query.Filters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -252,8 +252,8 @@ class LuceneFileIndexTest {
             assertThat(reopened.fileCount(1)).isEqualTo(2);
             assertThat(reopened.contents()).isEqualTo(2);
             reopened.awaitChangesVisible();
-            String text = reopened.search(new napster.indexer.query.SearchRequest(
-                    napster.indexer.query.QueryParser.parse("song"), Filters.NONE, 10), "song", IndexFixture::peer).json();
+            String text = reopened.search(new napster.common.query.SearchRequest(
+                    napster.common.query.QueryParser.parse("song"), Filters.NONE, 10), "song", IndexFixture::peer).json();
             assertThat(((SearchResult) IndexFixture.decode(text)).results()).extracting(FileHit::name)
                     .containsExactly("a song.mp3", "b song.mp3");
             assertThatThrownBy(() -> FileIndex.open(folder)).isInstanceOf(java.io.IOException.class)
@@ -308,8 +308,8 @@ class LuceneFileIndexTest {
     }
 
     private boolean visible(String word) {
-        return !fixture.index.search(new napster.indexer.query.SearchRequest(
-                napster.indexer.query.QueryParser.parse(word), Filters.NONE, 1), word, IndexFixture::peer)
+        return !fixture.index.search(new napster.common.query.SearchRequest(
+                napster.common.query.QueryParser.parse(word), Filters.NONE, 1), word, IndexFixture::peer)
                 .json().contains("\"results\":[]");
     }
 

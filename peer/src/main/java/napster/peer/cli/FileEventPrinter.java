@@ -4,42 +4,41 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import napster.common.protocol.FileHit;
 import napster.common.protocol.FilesChanged;
-import napster.common.protocol.Fields;
 import napster.common.protocol.Holder;
 import napster.common.protocol.Message;
 import napster.common.protocol.PeerChanged;
 import napster.common.protocol.ProtocolCodec;
 import napster.common.protocol.SharedFile;
+import napster.common.query.NameMatch;
+import napster.common.query.SearchQuery;
 
 /**
- * Turns index events into lines about files matching a query (part of the name in any case,
- * or the exact SHA-256): {@code + NAME (SIZE, SHA-256 HASH) on peer N at HOST:PORT} when one
+ * Turns index events into lines about files matching a query, by the rules of search
+ * ({@link NameMatch}: words matching the start of the name's words, phrases, exclusions, a
+ * SHA-256): {@code + NAME (SIZE, SHA-256 HASH) on peer N at HOST:PORT} when one
  * appears, {@code - ...} when it leaves, and {@code - peer N left (REASON)} once when a peer
  * that held matching files leaves. With JSON, one document per line. Thread-safe.
  */
 final class FileEventPrinter {
     private final PrintWriter out;
-    private final String query;
-    private final boolean byHash;
+    private final SearchQuery query;
     private final boolean json;
     private final ObjectMapper mapper = ProtocolCodec.newMapper();
     private final Set<Integer> holders = ConcurrentHashMap.newKeySet();
 
-    FileEventPrinter(PrintWriter out, String query, boolean json) {
+    FileEventPrinter(PrintWriter out, SearchQuery query, boolean json) {
         this.out = out;
-        this.byHash = Fields.isSha256(query.toLowerCase(Locale.ROOT));
-        this.query = query.toLowerCase(Locale.ROOT);
+        this.query = query;
         this.json = json;
     }
 
     boolean matches(SharedFile file) {
-        return byHash ? file.sha256().equals(query) : file.name().toLowerCase(Locale.ROOT).contains(query);
+        return NameMatch.matches(query, file.name(), file.sha256());
     }
 
     /** Remembers which peers already hold matching files (from a search at start), so their leaving is told. */

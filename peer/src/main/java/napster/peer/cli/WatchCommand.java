@@ -6,6 +6,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import napster.common.jms.Destinations;
 import napster.common.protocol.Fields;
+import napster.common.query.BadQueryException;
+import napster.common.query.QueryParser;
+import napster.common.query.SearchQuery;
 import napster.common.protocol.Search;
 import napster.peer.index.IndexClient;
 import napster.peer.index.IndexException;
@@ -30,7 +33,7 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Parameters(paramLabel = "QUERY", description = "A file name, part of one, or a SHA-256.")
+    @Parameters(paramLabel = "QUERY", description = "Words, \"phrases\" and -exclusions as search takes them, or a SHA-256.")
     String query;
 
     @Option(names = "--json", description = "Print one JSON document per line instead of text.")
@@ -41,9 +44,15 @@ final class WatchCommand implements Callable<Integer> {
         if (query.isBlank()) {
             throw new IllegalArgumentException("The watch text must not be blank.");
         }
+        SearchQuery parsed;
+        try {
+            parsed = QueryParser.parse(query);
+        } catch (BadQueryException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        FileEventPrinter printer = new FileEventPrinter(out, query, json);
+        FileEventPrinter printer = new FileEventPrinter(out, parsed, json);
         IndexClient index = IndexClient.connectResilient(client.settings(), "watch", client.timeout(),
                 Duration.ofSeconds(5), new BrokerNotice(err));
         CountDownLatch stopped = new CountDownLatch(1);

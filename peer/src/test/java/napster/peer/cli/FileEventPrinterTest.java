@@ -11,6 +11,7 @@ import napster.common.protocol.FilesChanged;
 import napster.common.protocol.Holder;
 import napster.common.protocol.PeerChanged;
 import napster.common.protocol.SharedFile;
+import napster.common.query.QueryParser;
 import org.junit.jupiter.api.Test;
 
 class FileEventPrinterTest {
@@ -21,7 +22,7 @@ class FileEventPrinterTest {
     private final StringWriter text = new StringWriter();
 
     private FileEventPrinter printer(String query, boolean json) {
-        return new FileEventPrinter(new PrintWriter(text), query, json);
+        return new FileEventPrinter(new PrintWriter(text), QueryParser.parse(query), json);
     }
 
     private static FilesChanged changed(List<SharedFile> added, List<SharedFile> removed) {
@@ -30,12 +31,23 @@ class FileEventPrinterTest {
 
     @Test
     void addedAndRemoved_matchingFiles_printPlusAndMinusLines() {
-        FileEventPrinter printer = printer("6.TX", false);
+        FileEventPrinter printer = printer("TX 6", false);
         printer.accept(changed(List.of(SIX, OTHER), List.of()));
         printer.accept(changed(List.of(), List.of(SIX)));
         assertThat(text.toString().lines()).containsExactly(
                 "+ 6.txt (21 B, SHA-256 " + SHA + ") on peer 2 at 127.0.0.1:35000",
                 "- 6.txt (21 B, SHA-256 " + SHA + ") on peer 2 at 127.0.0.1:35000");
+    }
+
+    @Test
+    void query_matchesAsSearchDoes_wordStarts_phrasesAndExclusions() {
+        SharedFile live = new SharedFile("The Beatles - Yesterday (Live).mp3", 7, "a".repeat(64));
+        SharedFile studio = new SharedFile("The Beatles - Yesterday.mp3", 8, "b".repeat(64));
+        assertThat(printer("beat yest", false).matches(studio)).isTrue();
+        assertThat(printer("beatles yesterday -live", false).matches(live)).isFalse();
+        assertThat(printer("beatles yesterday -live", false).matches(studio)).isTrue();
+        assertThat(printer("\"the beatles\"", false).matches(studio)).isTrue();
+        assertThat(printer("eatles", false).matches(studio)).as("a fragment inside a word").isFalse();
     }
 
     @Test

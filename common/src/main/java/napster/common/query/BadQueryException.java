@@ -1,4 +1,4 @@
-package napster.indexer.query;
+package napster.common.query;
 
 /** A query that cannot be searched for; the message is one sentence for the user. */
 public final class BadQueryException extends IllegalArgumentException {

@@ -4,4 +4,4 @@
  * that splits and folds text into words, for names and queries alike. Pure functions of their
  * input; it must never touch the index, JMS or the network.
  */
-package napster.indexer.query;
+package napster.common.query;

@@ -1,4 +1,4 @@
-package napster.indexer.query;
+package napster.common.query;
 
 import java.util.List;
 

@@ -22,8 +22,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The files one search matched, grouped by content into {@link Hit}s as they come: for each,
  * its peer and its order prefixes, read from its {@link FileRecord} in doc order, and its rank
- * (see {@link Ranking}). The record also says whether the file has the SHA-256 and the size the
- * search asks for. Whether a file has its words whole is looked up once the search is done
+ * (see {@link Ranking}). The record also says whether the file has the size the search asks
+ * for. Whether a file has its words whole is looked up once the search is done
  * ({@link #finish}), in the segments that matched anything only: a term lookup per segment and
  * word is most of what a short query costs. After reading {@code max} records, taken or not, a
  * search stops and says so ({@link #partial()}): no query costs more than {@code max} files read.
@@ -33,7 +33,6 @@ final class Candidates implements Collector {
     private static final byte UNKNOWN = Byte.MAX_VALUE;
 
     private final Long exactName;
-    private final byte[] sha256;
     private final Weight wholeWords;
     private final int max;
     private final Matching.SizeRange sizes;
@@ -53,16 +52,15 @@ final class Candidates implements Collector {
 
     /**
      * {@code exactName}: the {@link FileFields#exactHash} a file named as typed has (null: none
-     * is); {@code wholeWords}: the files with every bare word whole (null: all); {@code sha256}:
-     * the content a file must have (null: any), as {@link Matching} says; {@code leaves}: the
-     * searcher's, to read whole name keys on a tie.
+     * is); {@code wholeWords}: the files with every bare word whole (null: all); {@code sizes}:
+     * the sizes a file may have, as {@link Matching} says; {@code leaves}: the searcher's, to
+     * read whole name keys on a tie.
      */
-    Candidates(Long exactName, Weight wholeWords, byte[] sha256, Matching.SizeRange sizes, int max,
+    Candidates(Long exactName, Weight wholeWords, Matching.SizeRange sizes, int max,
                List<LeafReaderContext> leaves) {
         this.sizes = sizes;
         this.exactName = exactName;
         this.wholeWords = wholeWords;
-        this.sha256 = sha256;
         this.max = max;
         this.leaves = leaves;
     }
@@ -98,9 +96,6 @@ final class Candidates implements Collector {
                     return; // every file document has one
                 }
                 BytesRef record = records.binaryValue();
-                if (sha256 != null && !FileRecord.shaIs(record, sha256)) {
-                    return; // another content alike in its first 8 bytes
-                }
                 if (!sizes.admits(FileRecord.size(record))) {
                     return;
                 }

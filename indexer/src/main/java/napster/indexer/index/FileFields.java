@@ -35,8 +35,9 @@ final class FileFields {
     /** The folded extension (the last word after the last dot), when the name has one. */
     static final String EXT = "ext";
     /**
-     * The first 8 bytes of the content's SHA-256, a term to search by (the few other contents
-     * alike in them are told apart by the whole hash in the {@link #RECORD}).
+     * The content's SHA-256, all 32 bytes, a term to search by. Not a prefix of it: peers claim
+     * the hashes they share, so one could share thousands of made-up contents alike in a prefix
+     * and make a search by hash read them all, or stop at its budget before the real one.
      */
     static final String SHA = "sha";
     /** The name as shared, UTF-8. */
@@ -71,7 +72,7 @@ final class FileFields {
         if (ext != null) {
             doc.add(new StringField(EXT, ext, Field.Store.NO));
         }
-        doc.add(new StringField(SHA, new BytesRef(sha, 0, 8), Field.Store.NO));
+        doc.add(new StringField(SHA, new BytesRef(sha), Field.Store.NO));
         doc.add(new BinaryDocValuesField(NAME, new BytesRef(name.getBytes(StandardCharsets.UTF_8))));
         doc.add(new BinaryDocValuesField(RECORD, FileRecord.of(sha, peerId, NameOrder.high(order),
                 NameOrder.low(order), exactHash(folded), file.size(), nanos(sharedAt))));
@@ -109,9 +110,9 @@ final class FileFields {
                 .add(NumericDocValuesField.newSlowSetQuery(KEY, fileKeys), BooleanClause.Occur.FILTER).build();
     }
 
-    /** The term of the contents whose SHA-256 starts with the first 8 bytes of this one. */
+    /** The term of the content with this SHA-256. */
     static Term sha(byte[] sha) {
-        return new Term(SHA, new BytesRef(sha, 0, 8));
+        return new Term(SHA, new BytesRef(sha));
     }
 
     static byte[] sha256Bytes(String sha256) {

@@ -40,11 +40,6 @@ final class FileRecord {
         return (long) BitUtil.VH_BE_LONG.get(record.bytes, record.offset + SHA + 8 * i);
     }
 
-    /** Whether the record's SHA-256 is these 32 bytes. */
-    static boolean shaIs(BytesRef record, byte[] sha) {
-        return java.util.Arrays.equals(record.bytes, record.offset + SHA, record.offset + SHA + 32, sha, 0, 32);
-    }
-
     static BytesRef sha(BytesRef record) {
         return new BytesRef(record.bytes, record.offset + SHA, 32);
     }

@@ -139,9 +139,6 @@ final class HitTexts {
                             return;
                         }
                         BytesRef record = records.binaryValue();
-                        if (!FileRecord.shaIs(record, sha)) {
-                            return; // another content alike in its first 8 bytes
-                        }
                         int peer = FileRecord.peer(record);
                         if (matched.containsKey(peer)) {
                             return;

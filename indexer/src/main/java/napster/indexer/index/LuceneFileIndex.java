@@ -64,7 +64,7 @@ final class LuceneFileIndex implements FileIndex {
     // the commit user data key of the document layout; an index of another layout is started afresh
     private static final String FORMAT = "napster.format";
     /** The layout of {@link FileFields} documents; raised whenever it changes. */
-    private static final String FORMAT_VERSION = "2";
+    private static final String FORMAT_VERSION = "3";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -371,8 +371,8 @@ final class LuceneFileIndex implements FileIndex {
         return withSearcher(searcher -> {
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             Candidates found = new Candidates(Matching.exactName(request.query()),
-                    weight(searcher, Matching.wholeWords(request.query())), Matching.sha256(request.query()),
-                    Matching.sizes(request.filters()), maxCandidates, leaves);
+                    weight(searcher, Matching.wholeWords(request.query())), Matching.sizes(request.filters()),
+                    maxCandidates, leaves);
             searcher.search(Matching.of(request.query(), request.filters()), found);
             found.finish();
             List<Hit> best = holdingsRead(() -> best(found.hits(), request.limit(), leaves));

@@ -32,7 +32,6 @@ final class Matching {
         for (Term term : query.terms()) {
             all.add(of(term, false), term.excluded() ? Occur.MUST_NOT : Occur.FILTER);
         }
-        // the first 8 bytes here; the rest is checked on each file ({@link #sha256})
         query.sha256().ifPresent(sha -> all.add(new TermQuery(FileFields.sha(FileFields.sha256Bytes(sha))),
                 Occur.FILTER));
         if (filters.extensions() != null) {
@@ -64,11 +63,6 @@ final class Matching {
         }
         return new SizeRange(filters.minSize() == null ? 0 : filters.minSize(),
                 filters.maxSize() == null ? Long.MAX_VALUE : filters.maxSize());
-    }
-
-    /** The SHA-256 a file must have, as 32 bytes; null when the query names none. */
-    static byte[] sha256(SearchQuery query) {
-        return query.sha256().map(FileFields::sha256Bytes).orElse(null);
     }
 
     /**

@@ -223,6 +223,20 @@ class LuceneFileIndexTest {
     }
 
     @Test
+    void searchByHash_findsTheContent_amongManyAlikeInTheirFirstBytes() {
+        try (IndexFixture small = new IndexFixture(5)) {
+            List<SharedFile> files = new ArrayList<>();
+            for (int i = 1; i <= 20; i++) {
+                files.add(file("made up " + i + ".bin", i)); // hashes 00…01 to 00…14: alike in 31 bytes
+            }
+            small.share(1, files.toArray(SharedFile[]::new));
+
+            assertThat(small.searchSha(sha(20)).results()).extracting(FileHit::name).containsExactly("made up 20.bin");
+            assertThat(small.searchSha(sha(20)).partial()).isNull();
+        }
+    }
+
+    @Test
     void reply_pastItsSizeBound_keepsTheBestHits_andSaysPartial() {
         List<SharedFile> files = new ArrayList<>();
         String padding = "x".repeat(200);

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import napster.common.jms.ClientSettings;
 import napster.common.protocol.Ack;
 import napster.common.protocol.SharedFile;
@@ -36,8 +37,12 @@ final class LibraryRegistrar {
         return 20_000 + peer % 40_000;
     }
 
-    /** Registers {@code files} files over {@code peers} peers from {@code connections} connections; returns the time taken. */
-    Duration register(long files, int peers, int connections) throws Exception {
+    /**
+     * Registers {@code files} files over {@code peers} peers from {@code connections} connections,
+     * telling {@code acknowledged} each peer whose registration the indexer acknowledged; returns
+     * the time taken.
+     */
+    Duration register(long files, int peers, int connections, IntConsumer acknowledged) throws Exception {
         List<List<SharedFile>> shares = new ArrayList<>(peers);
         for (int p = 0; p < peers; p++) {
             shares.add(library.files(files * p / peers, files * (p + 1) / peers));
@@ -58,6 +63,7 @@ final class LibraryRegistrar {
                         for (int p = next.getAndIncrement(); p < peers; p = next.getAndIncrement()) {
                             Ack ack = client.register(peerKey(p), "127.0.0.1", peerPort(p), shares.get(p));
                             indexed += ack.files();
+                            acknowledged.accept(p);
                         }
                     }
                     return indexed;

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import napster.common.jms.BrokerUnavailableException;
@@ -17,16 +18,20 @@ import napster.peer.index.IndexException;
  * Keeps the simulated peers of a benchmark alive as real peers keep themselves: each beats
  * every 10 s, spread evenly over the interval (1,000 peers: 100 beats a second, part of the
  * load a real index carries). Without it the indexer would drop them after three missed beats.
+ * It starts before the registration and beats each peer from the moment its registration was
+ * acknowledged ({@link #registered}): a registration of many files outlasts a lease (30 s).
  */
 final class PeerHeartbeats implements AutoCloseable {
     private final IndexClient client;
     private final ScheduledExecutorService beater;
     private final AtomicLong beats = new AtomicLong();
     private final AtomicReference<String> failure = new AtomicReference<>();
+    private final AtomicIntegerArray registered;
 
-    private PeerHeartbeats(IndexClient client, ScheduledExecutorService beater) {
+    private PeerHeartbeats(IndexClient client, ScheduledExecutorService beater, int peers) {
         this.client = client;
         this.beater = beater;
+        this.registered = new AtomicIntegerArray(peers);
     }
 
     static PeerHeartbeats start(ClientSettings login, int peers) throws BrokerUnavailableException {
@@ -36,17 +41,25 @@ final class PeerHeartbeats implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        PeerHeartbeats heartbeats = new PeerHeartbeats(client, beater);
+        PeerHeartbeats heartbeats = new PeerHeartbeats(client, beater, peers);
         AtomicInteger next = new AtomicInteger();
         long everyMicros = TimeUnit.SECONDS.toMicros(Heartbeat.DEFAULT_INTERVAL_SECONDS) / peers;
-        beater.scheduleAtFixedRate(() -> heartbeats.beat(LibraryRegistrar.peerKey(next.getAndIncrement() % peers)),
+        beater.scheduleAtFixedRate(() -> heartbeats.beat(next.getAndIncrement() % peers),
                 everyMicros, Math.max(1, everyMicros), TimeUnit.MICROSECONDS);
         return heartbeats;
     }
 
-    private void beat(String peerKey) {
+    /** From now on the simulated peer {@code peer} is beaten for: the indexer acknowledged its registration. */
+    void registered(int peer) {
+        registered.set(peer, 1);
+    }
+
+    private void beat(int peer) {
+        if (registered.get(peer) == 0) {
+            return; // its slot comes round again within the interval, well inside its lease
+        }
         try {
-            client.heartbeat(peerKey, Heartbeat.DEFAULT_INTERVAL_SECONDS, Duration.ofSeconds(5));
+            client.heartbeat(LibraryRegistrar.peerKey(peer), Heartbeat.DEFAULT_INTERVAL_SECONDS, Duration.ofSeconds(5));
             beats.incrementAndGet();
         } catch (IndexException | RuntimeException e) {
             failure.compareAndSet(null, e.getMessage());

@@ -112,30 +112,19 @@ final class SearchBench implements Callable<Integer> {
         try (BenchSystem system = BenchSystem.start(broker)) {
             OutputOptions.progress(err, "Registering " + files + " files of " + peers + " peers at " + system.description()
                     + " ...");
-            Duration took = new LibraryRegistrar(library, system.peer()).register(files, peers, 4);
-            double registerSeconds = took.toNanos() / 1e9;
-            OutputOptions.progress(err, String.format(Locale.ROOT, "Registered in %.2f s (%.0f files/s).",
-                    registerSeconds, files / registerSeconds));
-            Sample sample = sample(system, library);
             List<Level> levels = new ArrayList<>();
             List<KindLevel> byKind = new ArrayList<>();
-            try (PeerHeartbeats heartbeats = PeerHeartbeats.start(system.peer(), peers);
-                 EchoResponder echo = EchoResponder.start(system.admin(), sample.replyBody())) {
-                for (int n : clients) {
-                    LatencyStats search = ClientLoad.run(n, index -> searcher(system, library, index), span(warmup),
-                            span(seconds));
-                    OutputOptions.progress(err, line("search", n, search));
-                    LatencyStats bare = ClientLoad.run(n, index -> echoer(system, library, index), span(warmup),
-                            span(seconds));
-                    OutputOptions.progress(err, line("echo", n, bare));
-                    levels.add(new Level(n, search, bare, search.p50Millis() / bare.p50Millis(),
-                            search.throughput() / bare.throughput(), bare.cpuMicros() / search.cpuMicros()));
-                }
-                for (RequestKind kind : kinds) {
-                    LatencyStats stats = ClientLoad.run(kindClients, index -> requester(system, library, kind, index),
-                            span(warmup), span(seconds));
-                    OutputOptions.progress(err, line(kind.label, kindClients, stats));
-                    byKind.add(new KindLevel(kind.label, kindClients, stats));
+            double registerSeconds;
+            Sample sample;
+            try (PeerHeartbeats heartbeats = PeerHeartbeats.start(system.peer(), peers)) {
+                Duration took = new LibraryRegistrar(library, system.peer()).register(files, peers, 4,
+                        heartbeats::registered);
+                registerSeconds = took.toNanos() / 1e9;
+                OutputOptions.progress(err, String.format(Locale.ROOT, "Registered in %.2f s (%.0f files/s).",
+                        registerSeconds, files / registerSeconds));
+                sample = sample(system, library);
+                try (EchoResponder echo = EchoResponder.start(system.admin(), sample.replyBody())) {
+                    measure(system, library, kinds, levels, byKind);
                 }
                 // the numbers only count if the index stayed whole: every simulated peer kept its lease
                 long indexed = system.indexer().stats().files();
@@ -152,6 +141,28 @@ final class SearchBench implements Callable<Integer> {
             output.print(spec.commandLine().getOut(), report, table(report));
         }
         return 0;
+    }
+
+    /* Each level of clients (the search, then the echo), then each kind of request. */
+    private void measure(BenchSystem system, SyntheticLibrary library, List<RequestKind> kinds, List<Level> levels,
+                         List<KindLevel> byKind) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        for (int n : clients) {
+            LatencyStats search = ClientLoad.run(n, index -> searcher(system, library, index), span(warmup),
+                    span(seconds));
+            OutputOptions.progress(err, line("search", n, search));
+            LatencyStats bare = ClientLoad.run(n, index -> echoer(system, library, index), span(warmup),
+                    span(seconds));
+            OutputOptions.progress(err, line("echo", n, bare));
+            levels.add(new Level(n, search, bare, search.p50Millis() / bare.p50Millis(),
+                    search.throughput() / bare.throughput(), bare.cpuMicros() / search.cpuMicros()));
+        }
+        for (RequestKind kind : kinds) {
+            LatencyStats stats = ClientLoad.run(kindClients, index -> requester(system, library, kind, index),
+                    span(warmup), span(seconds));
+            OutputOptions.progress(err, line(kind.label, kindClients, stats));
+            byKind.add(new KindLevel(kind.label, kindClients, stats));
+        }
     }
 
     private List<RequestKind> kinds() {

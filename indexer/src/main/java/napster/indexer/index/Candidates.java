@@ -21,23 +21,27 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The files one search matched, grouped by content into {@link Hit}s as they come: for each,
- * its peer and its order prefixes, read from its {@link FileRecord} in doc order, and its rank
- * (see {@link Ranking}). The record also says whether the file has the size the search asks
- * for. Whether a file has its words whole is looked up once the search is done
- * ({@link #finish}), in the segments that matched anything only: a term lookup per segment and
- * word is most of what a short query costs. After reading {@code max} records, taken or not, a
- * search stops and says so ({@link #partial()}): no query costs more than {@code max} files read.
+ * its peer, rank (see {@link Ranking}) and order prefixes, read from its {@link FileRecord}.
+ * A search collects in one pass or in two ({@link #taking}): all the files it matches, or
+ * those with their words whole and then, if need be, the rest. In one pass, whether a file has
+ * its words whole is looked up once the search is done ({@link #finish}), in the segments
+ * that matched anything only. The record also says whether the file has the size the search
+ * asks for. After reading {@code max} records, taken or not, a search stops and says so
+ * ({@link #partial()}): no query costs more than {@code max} files read.
  */
 final class Candidates implements Collector {
-    // a rank not yet settled (see finish)
-    private static final byte UNKNOWN = Byte.MAX_VALUE;
+    /** The rank of files a pass takes when it takes all matches: settled in {@link #finish}. */
+    static final byte UNSETTLED = Byte.MAX_VALUE;
 
     private final Long exactName;
     private final Weight wholeWords;
     private final int max;
     private final Matching.SizeRange sizes;
-    private int read;
     private final List<LeafReaderContext> leaves;
+    private byte taking = Ranking.WHOLE_WORDS;
+    private int earlier; // candidates of earlier passes, in doc order
+    private int skipAt; // the first of them at or after the doc in hand
+    private int read;
     // sized for a typical word's few hundred matches: growing it step by step cost a tenth of a search
     private final LongObjectHashMap<Hit> byContent = new LongObjectHashMap<>(512);
     private final List<Hit> hits = new ArrayList<>();
@@ -52,9 +56,9 @@ final class Candidates implements Collector {
 
     /**
      * {@code exactName}: the {@link FileFields#exactHash} a file named as typed has (null: none
-     * is); {@code wholeWords}: the files with every bare word whole (null: all); {@code sizes}:
-     * the sizes a file may have, as {@link Matching} says; {@code leaves}: the searcher's, to
-     * read whole name keys on a tie.
+     * is); {@code wholeWords}: the files with every bare word whole (null: all), for a pass
+     * {@link #UNSETTLED}; {@code sizes}: the sizes a file may have, as {@link Matching} says;
+     * {@code leaves}: the searcher's, to read whole name keys on a tie.
      */
     Candidates(Long exactName, Weight wholeWords, Matching.SizeRange sizes, int max,
                List<LeafReaderContext> leaves) {
@@ -63,6 +67,18 @@ final class Candidates implements Collector {
         this.wholeWords = wholeWords;
         this.max = max;
         this.leaves = leaves;
+    }
+
+    /**
+     * The rank of the files the next pass collects, or {@link #UNSETTLED} (a file named exactly
+     * as typed ranks above any); a file an earlier pass took is passed over, unread. Each pass
+     * comes in doc order.
+     */
+    Candidates taking(byte rank) {
+        taking = rank;
+        earlier = count;
+        skipAt = 0;
+        return this;
     }
 
     @Override
@@ -77,8 +93,7 @@ final class Candidates implements Collector {
             throw new CollectionTerminatedException();
         }
         BinaryDocValues records = DocValues.getBinary(leaf.reader(), FileFields.RECORD);
-        // until finish(): a file not named exactly ranks with its words whole if it may
-        byte notExact = wholeWords == null ? Ranking.WHOLE_WORDS : UNKNOWN;
+        byte notExact = taking == UNSETTLED && wholeWords == null ? Ranking.WHOLE_WORDS : taking;
         int base = leaf.docBase;
         return new LeafCollector() {
             @Override
@@ -87,6 +102,9 @@ final class Candidates implements Collector {
 
             @Override
             public void collect(int doc) throws IOException {
+                if (takenEarlier(base + doc)) {
+                    return;
+                }
                 if (read == max) {
                     partial = true;
                     throw new CollectionTerminatedException();
@@ -103,6 +121,13 @@ final class Candidates implements Collector {
                 add(base + doc, exactlyNamed ? Ranking.EXACT_NAME : notExact, record);
             }
         };
+    }
+
+    private boolean takenEarlier(int doc) {
+        while (skipAt < earlier && docs[skipAt] < doc) {
+            skipAt++;
+        }
+        return skipAt < earlier && docs[skipAt] == doc;
     }
 
     private void add(int doc, byte rank, BytesRef record) {
@@ -127,19 +152,19 @@ final class Candidates implements Collector {
     }
 
     /**
-     * Settles each file's rank (whether its words are whole: one lookup per segment that has
-     * files left to settle) and each hit's display file. Call once the search is done.
+     * Settles each file's rank where a pass left it unsettled (one lookup per segment that has
+     * such files) and each hit's display file. Call once the search is done.
      */
     void finish() throws IOException {
         DocIdSetIterator whole = null;
         int leafEnd = -1;
         int base = 0;
         for (int at = 0; at < count; at++) {
-            if (ranks[at] != UNKNOWN) {
+            if (ranks[at] != UNSETTLED) {
                 continue;
             }
             int doc = docs[at];
-            if (doc >= leafEnd) { // candidates come in doc order: the next segment with some
+            if (doc >= leafEnd) { // unsettled candidates come from one pass, in doc order: the next segment with some
                 LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
                 base = leaf.docBase;
                 leafEnd = base + leaf.reader().maxDoc();

@@ -21,15 +21,26 @@ import org.apache.lucene.util.BytesRef;
  * the others, reading at most {@code budget} files for all hits together.
  */
 final class HitTexts {
+    /** Whether a file the search left unread (it ranks below the page) matches it. */
+    interface UnreadMatches {
+        boolean matches(int doc) throws IOException;
+    }
+
     private final IndexSearcher searcher;
     private final Candidates found;
+    private final UnreadMatches unread;
     private int budget;
     private boolean partial;
 
-    HitTexts(IndexSearcher searcher, Candidates found, int budget) {
+    /**
+     * {@code unread}: null when the search read every file it matches, so a holder it did not
+     * match has no matching file of the content; else asked when such a holder has several.
+     */
+    HitTexts(IndexSearcher searcher, Candidates found, int budget, UnreadMatches unread) {
         this.searcher = searcher;
         this.found = found;
         this.budget = Math.max(0, budget);
+        this.unread = unread;
     }
 
     /** The texts of hits with their holder counts. */
@@ -101,13 +112,31 @@ final class HitTexts {
         return docByPeer;
     }
 
+    /* Whether one file of a holder names the content there better than another: matching first, then by name. */
+    private boolean better(long[] order, int doc, long[] otherOrder, int otherDoc, List<LeafReaderContext> leaves)
+            throws IOException {
+        if (unread != null) {
+            order[2] = unread.matches(doc) ? 1 : 0;
+            if (otherOrder[2] < 0) {
+                otherOrder[2] = unread.matches(otherDoc) ? 1 : 0;
+            }
+            if (order[2] != otherOrder[2]) {
+                return order[2] > otherOrder[2];
+            }
+        }
+        return firstByName(order, doc, otherOrder, otherDoc, leaves);
+    }
+
     private static boolean firstByName(long[] order, int doc, long[] otherOrder, int otherDoc,
                                        List<LeafReaderContext> leaves) throws IOException {
         int by = NameOrder.comparePrefixes(order[0], order[1], otherOrder[0], otherOrder[1]);
         return (by != 0 ? by : DocReads.orderKey(leaves, doc).compareTo(DocReads.orderKey(leaves, otherDoc))) < 0;
     }
 
-    /* Adds the peers holding the content under names the search did not match, each under its first name by order. */
+    /*
+     * Adds the peers holding the content under names the search did not match, each under its
+     * best-matching name among those left unread, or its first name by order when none matches.
+     */
     private void addOtherHolders(Hit hit, IntIntHashMap docByPeer) throws IOException {
         byte[] sha = new byte[32];
         BitUtil.VH_BE_LONG.set(sha, 0, hit.w0);
@@ -143,9 +172,10 @@ final class HitTexts {
                         if (matched.containsKey(peer)) {
                             return;
                         }
-                        long[] order = {FileRecord.orderHigh(record), FileRecord.orderLow(record)};
+                        // the order prefixes, and whether the file matches: unknown (-1) until a second file asks
+                        long[] order = {FileRecord.orderHigh(record), FileRecord.orderLow(record), -1};
                         long[] chosen = orderByPeer.get(peer);
-                        if (chosen == null || firstByName(order, base + doc, chosen, docByPeer.get(peer), leaves)) {
+                        if (chosen == null || better(order, base + doc, chosen, docByPeer.get(peer), leaves)) {
                             docByPeer.put(peer, base + doc);
                             orderByPeer.put(peer, order);
                         }

@@ -21,8 +21,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import napster.common.protocol.SharedFile;
+import napster.common.query.SearchQuery;
 import napster.common.query.SearchRequest;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -31,10 +33,12 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -370,17 +374,49 @@ final class LuceneFileIndex implements FileIndex {
     public EncodedSearchResult search(SearchRequest request, String echoedQuery, IntFunction<Peer> peers) {
         return withSearcher(searcher -> {
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            Candidates found = new Candidates(Matching.exactName(request.query()),
-                    weight(searcher, Matching.wholeWords(request.query())), Matching.sizes(request.filters()),
-                    maxCandidates, leaves);
-            searcher.search(Matching.of(request.query(), request.filters()), found);
+            SearchQuery query = request.query();
+            Matching.SizeRange sizes = Matching.sizes(request.filters());
+            boolean wholeFirst = Matching.wholeWordsFirst(query, request.filters());
+            Candidates found = new Candidates(Matching.exactName(query),
+                    wholeFirst ? null : weight(searcher, Matching.wholeWords(query)), sizes, maxCandidates, leaves);
+            boolean restUnread = false;
+            if (wholeFirst) {
+                // files with a word only begun rank below all those: read them only when those leave room
+                searcher.search(Matching.wholeWordsOf(query, request.filters()), found.taking(Ranking.WHOLE_WORDS));
+                restUnread = found.hits().size() >= request.limit() || found.partial();
+                if (!restUnread) {
+                    searcher.search(Matching.of(query, request.filters()), found.taking(Ranking.PREFIXES));
+                }
+            } else {
+                searcher.search(Matching.of(query, request.filters()), found.taking(Candidates.UNSETTLED));
+            }
             found.finish();
             List<Hit> best = holdingsRead(() -> best(found.hits(), request.limit(), leaves));
-            HitTexts texts = new HitTexts(searcher, found, maxCandidates - found.read());
+            HitTexts texts = new HitTexts(searcher, found, maxCandidates - found.read(),
+                    restUnread ? unreadMatches(searcher, Matching.of(query, request.filters()), sizes) : null);
             List<ResultText.HitText> hits = texts.of(best);
             return ResultText.searchResult(echoedQuery, hits, peers, found.partial() || texts.partial(),
                     ResultText.MAX_REPLY_BYTES);
         });
+    }
+
+    /* Whether a file the search left unread matches {@code query} and has a size the search admits. */
+    private static HitTexts.UnreadMatches unreadMatches(IndexSearcher searcher, Query query, Matching.SizeRange sizes) {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Weight[] weight = new Weight[1]; // made on first use: most searches never ask
+        return doc -> {
+            if (weight[0] == null) {
+                weight[0] = weight(searcher, query);
+            }
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            int inLeaf = doc - leaf.docBase;
+            Scorer scorer = weight[0].scorer(leaf);
+            if (scorer == null || scorer.iterator().advance(inLeaf) != inLeaf) {
+                return false;
+            }
+            BinaryDocValues records = DocValues.getBinary(leaf.reader(), FileFields.RECORD);
+            return records.advanceExact(inLeaf) && sizes.admits(FileRecord.size(records.binaryValue()));
+        };
     }
 
     /*

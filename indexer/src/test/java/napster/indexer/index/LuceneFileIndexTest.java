@@ -223,6 +223,32 @@ class LuceneFileIndexTest {
     }
 
     @Test
+    void search_ofOneWord_whoseWholeMatchesFillThePage_readsNoFileWhereItOnlyBeginsAWord() {
+        try (IndexFixture small = new IndexFixture(5)) {
+            List<SharedFile> files = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                files.add(file("songbird " + i + ".mp3", i)); // shared first: read first in one pass
+            }
+            for (int i = 20; i < 23; i++) {
+                files.add(file("song " + i + ".mp3", i));
+            }
+            small.share(1, files.toArray(SharedFile[]::new));
+
+            SearchResult page = small.search("song", Filters.NONE, 3);
+            SearchResult more = small.search("song", Filters.NONE, 4);
+
+            // whole words rank first: the three fill the page, the 20 others are never read
+            assertThat(page.results()).extracting(FileHit::name)
+                    .containsExactly("song 20.mp3", "song 21.mp3", "song 22.mp3");
+            assertThat(page.partial()).isNull();
+            // a page they do not fill reads on, and finds the budget
+            assertThat(more.results()).extracting(FileHit::name).startsWith("song 20.mp3", "song 21.mp3",
+                    "song 22.mp3");
+            assertThat(more.partial()).isTrue();
+        }
+    }
+
+    @Test
     void searchByHash_findsTheContent_amongManyAlikeInTheirFirstBytes() {
         try (IndexFixture small = new IndexFixture(5)) {
             List<SharedFile> files = new ArrayList<>();

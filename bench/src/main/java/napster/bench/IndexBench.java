@@ -163,7 +163,7 @@ final class IndexBench implements Callable<Integer> {
     }
 
     /** Waits (at most 5 minutes) until no merge runs: searches are timed on the index at rest; the ms it took. */
-    private static long settle(FileIndex index) throws InterruptedException {
+    static long settle(FileIndex index) throws InterruptedException {
         long began = System.nanoTime();
         long deadline = began + Duration.ofMinutes(5).toNanos();
         while (index.merging() && System.nanoTime() < deadline) {

@@ -120,8 +120,11 @@ final class SearchBench implements Callable<Integer> {
                 Duration took = new LibraryRegistrar(library, system.peer()).register(files, peers, 4,
                         heartbeats::registered);
                 registerSeconds = took.toNanos() / 1e9;
-                OutputOptions.progress(err, String.format(Locale.ROOT, "Registered in %.2f s (%.0f files/s).",
-                        registerSeconds, files / registerSeconds));
+                // searches are timed on the index at rest, as bench index times them, not beside a merge
+                long settled = IndexBench.settle(system.indexer().service().index());
+                OutputOptions.progress(err, String.format(Locale.ROOT,
+                        "Registered in %.2f s (%.0f files/s); merges done %d ms later.", registerSeconds,
+                        files / registerSeconds, settled));
                 sample = sample(system, library);
                 try (EchoResponder echo = EchoResponder.start(system.admin(), sample.replyBody())) {
                     measure(system, library, kinds, levels, byKind);

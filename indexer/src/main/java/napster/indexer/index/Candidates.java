@@ -51,6 +51,8 @@ final class Candidates implements Collector {
     private byte[] ranks = new byte[64];
     private long[] orderHighs = new long[64];
     private long[] orderLows = new long[64];
+    private long[] fileSizes = new long[64];
+    private long[] sharedAts = new long[64];
     private int[] next = new int[64];
     private boolean partial;
 
@@ -138,6 +140,8 @@ final class Candidates implements Collector {
             ranks = Arrays.copyOf(ranks, size);
             orderHighs = Arrays.copyOf(orderHighs, size);
             orderLows = Arrays.copyOf(orderLows, size);
+            fileSizes = Arrays.copyOf(fileSizes, size);
+            sharedAts = Arrays.copyOf(sharedAts, size);
             next = Arrays.copyOf(next, size);
         }
         int at = count++;
@@ -146,6 +150,8 @@ final class Candidates implements Collector {
         ranks[at] = rank;
         orderHighs[at] = FileRecord.orderHigh(record);
         orderLows[at] = FileRecord.orderLow(record);
+        fileSizes[at] = FileRecord.size(record);
+        sharedAts[at] = FileRecord.sharedAt(record);
         Hit hit = hitOf(record);
         next[at] = hit.first;
         hit.first = at;
@@ -272,6 +278,15 @@ final class Candidates implements Collector {
 
     long orderLow(int at) {
         return orderLows[at];
+    }
+
+    long size(int at) {
+        return fileSizes[at];
+    }
+
+    /** When candidate {@code at} was shared, as {@link FileRecord#sharedAt}. */
+    long sharedAt(int at) {
+        return sharedAts[at];
     }
 
     /** The next matched file of the same content, or -1. */

@@ -30,6 +30,16 @@ final class DocReads {
 
     /** Reads the files of global doc ids {@code docs}; the arrays follow their order. */
     static DocReads of(List<LeafReaderContext> leaves, int[] docs, int count) throws IOException {
+        return read(leaves, docs, count, true);
+    }
+
+    /** The names of the files of global doc ids {@code docs}, in their order (a reply's holders: the rest is known). */
+    static String[] names(List<LeafReaderContext> leaves, int[] docs, int count) throws IOException {
+        return read(leaves, docs, count, false).names;
+    }
+
+    private static DocReads read(List<LeafReaderContext> leaves, int[] docs, int count, boolean records)
+            throws IOException {
         DocReads reads = new DocReads(count);
         // positions sorted by doc id: each packed under its doc id in one long
         long[] packed = new long[count];
@@ -43,7 +53,7 @@ final class DocReads {
         }
         LeafReaderContext leaf = null;
         BinaryDocValues names = null;
-        BinaryDocValues records = null;
+        BinaryDocValues recordValues = null;
         for (int i = 0; i < count; i++) {
             int at = byDoc[i];
             int doc = docs[at];
@@ -55,15 +65,15 @@ final class DocReads {
                 leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
                 LeafReader reader = leaf.reader();
                 names = DocValues.getBinary(reader, FileFields.NAME);
-                records = DocValues.getBinary(reader, FileFields.RECORD);
+                recordValues = records ? DocValues.getBinary(reader, FileFields.RECORD) : null;
             }
             int inLeaf = doc - leaf.docBase;
             if (names.advanceExact(inLeaf)) {
                 BytesRef name = names.binaryValue();
                 reads.names[at] = new String(name.bytes, name.offset, name.length, StandardCharsets.UTF_8);
             }
-            if (records.advanceExact(inLeaf)) {
-                BytesRef record = records.binaryValue();
+            if (recordValues != null && recordValues.advanceExact(inLeaf)) {
+                BytesRef record = recordValues.binaryValue();
                 reads.sha256[at] = FileFields.sha256Hex(FileRecord.sha(record));
                 reads.sizes[at] = FileRecord.size(record);
                 reads.sharedAt[at] = FileRecord.sharedAt(record);

@@ -123,6 +123,11 @@ final class FileFields {
         return HEX.formatHex(sha.bytes, sha.offset, sha.offset + sha.length);
     }
 
+    /** A SHA-256 held as four big-endian longs ({@link FileRecord#sha(BytesRef, int)}), in lower-case hex. */
+    static String sha256Hex(long w0, long w1, long w2, long w3) {
+        return HEX.toHexDigits(w0) + HEX.toHexDigits(w1) + HEX.toHexDigits(w2) + HEX.toHexDigits(w3);
+    }
+
     static long nanos(Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }

@@ -1,6 +1,8 @@
 package napster.indexer.index;
 
 import com.carrotsearch.hppc.IntIntHashMap;
+import com.carrotsearch.hppc.IntObjectHashMap;
+import com.carrotsearch.hppc.cursors.IntCursor;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +28,14 @@ final class HitTexts {
         boolean matches(int doc) throws IOException;
     }
 
+    // what is kept of a holder's file the search did not match: order prefixes, whether it
+    // matches after all (1, 0; -1 not yet known), its doc and when it was shared
+    private static final int OTHER_ORDER_HIGH = 0;
+    private static final int OTHER_ORDER_LOW = 1;
+    private static final int OTHER_MATCHES = 2;
+    private static final int OTHER_DOC = 3;
+    private static final int OTHER_SHARED_AT = 4;
+
     private final IndexSearcher searcher;
     private final Candidates found;
     private final UnreadMatches unread;
@@ -47,20 +57,40 @@ final class HitTexts {
     List<ResultText.HitText> of(List<Hit> best) throws IOException {
         int[][] holderPeers = new int[best.size()][];
         int[][] holderDocs = new int[best.size()][];
+        long[][] holderSharedAts = new long[best.size()][];
         int docCount = best.size();
         for (int i = 0; i < best.size(); i++) {
-            IntIntHashMap docByPeer = matchedHolders(best.get(i));
-            if (best.get(i).holders > docByPeer.size()) {
-                addOtherHolders(best.get(i), docByPeer);
+            Hit hit = best.get(i);
+            if (hit.holders == 1 && found.next(hit.first) < 0) { // most contents: one file, one holder
+                holderPeers[i] = new int[] {found.peer(hit.first)};
+                holderDocs[i] = new int[] {found.doc(hit.first)};
+                holderSharedAts[i] = new long[] {found.sharedAt(hit.first)};
+                docCount++;
+                continue;
             }
-            int[] peers = docByPeer.keys().toArray();
+            IntIntHashMap candidateByPeer = matchedHolders(hit);
+            IntObjectHashMap<long[]> others = hit.holders > candidateByPeer.size()
+                    ? otherHolders(hit, candidateByPeer) : new IntObjectHashMap<>();
+            int[] peers = new int[candidateByPeer.size() + others.size()];
+            int n = 0;
+            for (IntCursor peer : candidateByPeer.keys()) {
+                peers[n++] = peer.value;
+            }
+            for (IntCursor peer : others.keys()) {
+                peers[n++] = peer.value;
+            }
             Arrays.sort(peers);
             int[] docs = new int[peers.length];
+            long[] sharedAts = new long[peers.length];
             for (int j = 0; j < peers.length; j++) {
-                docs[j] = docByPeer.get(peers[j]);
+                int c = candidateByPeer.getOrDefault(peers[j], -1);
+                long[] other = c < 0 ? others.get(peers[j]) : null;
+                docs[j] = c >= 0 ? found.doc(c) : (int) other[OTHER_DOC];
+                sharedAts[j] = c >= 0 ? found.sharedAt(c) : other[OTHER_SHARED_AT];
             }
             holderPeers[i] = peers;
             holderDocs[i] = docs;
+            holderSharedAts[i] = sharedAts;
             docCount += docs.length;
         }
         int[] docs = new int[docCount];
@@ -71,18 +101,18 @@ final class HitTexts {
                 docs[at++] = doc;
             }
         }
-        DocReads read = DocReads.of(searcher.getIndexReader().leaves(), docs, docCount);
+        String[] names = DocReads.names(searcher.getIndexReader().leaves(), docs, docCount);
         List<ResultText.HitText> texts = new ArrayList<>(best.size());
         at = 0;
         for (int i = 0; i < best.size(); i++) {
+            Hit hit = best.get(i);
             int display = at++;
             List<ResultText.HolderText> holderTexts = new ArrayList<>(holderPeers[i].length);
-            for (int peer : holderPeers[i]) {
-                holderTexts.add(new ResultText.HolderText(peer, read.names[at], read.sharedAt[at]));
-                at++;
+            for (int j = 0; j < holderPeers[i].length; j++) {
+                holderTexts.add(new ResultText.HolderText(holderPeers[i][j], names[at++], holderSharedAts[i][j]));
             }
-            texts.add(new ResultText.HitText(read.names[display], read.sizes[display], read.sha256[display],
-                    holderTexts));
+            texts.add(new ResultText.HitText(names[display], found.size(hit.display),
+                    FileFields.sha256Hex(hit.w0, hit.w1, hit.w2, hit.w3), holderTexts));
         }
         return texts;
     }
@@ -92,7 +122,7 @@ final class HitTexts {
         return partial;
     }
 
-    /* Each peer's best-matching file of the hit among those the search matched: doc by peer. */
+    /* Each peer's best-matching file of the hit among those the search matched: candidate by peer. */
     private IntIntHashMap matchedHolders(Hit hit) throws IOException {
         IntIntHashMap candidateByPeer = new IntIntHashMap();
         for (int c = hit.first; c >= 0; c = found.next(c)) {
@@ -106,45 +136,38 @@ final class HitTexts {
                 }
             }
         }
-        IntIntHashMap docByPeer = new IntIntHashMap(candidateByPeer.size());
-        candidateByPeer.forEach((com.carrotsearch.hppc.procedures.IntIntProcedure)
-                (peer, c) -> docByPeer.put(peer, found.doc(c)));
-        return docByPeer;
+        return candidateByPeer;
     }
 
     /* Whether one file of a holder names the content there better than another: matching first, then by name. */
-    private boolean better(long[] order, int doc, long[] otherOrder, int otherDoc, List<LeafReaderContext> leaves)
-            throws IOException {
+    private boolean better(long[] file, long[] other, List<LeafReaderContext> leaves) throws IOException {
         if (unread != null) {
-            order[2] = unread.matches(doc) ? 1 : 0;
-            if (otherOrder[2] < 0) {
-                otherOrder[2] = unread.matches(otherDoc) ? 1 : 0;
+            file[OTHER_MATCHES] = unread.matches((int) file[OTHER_DOC]) ? 1 : 0;
+            if (other[OTHER_MATCHES] < 0) {
+                other[OTHER_MATCHES] = unread.matches((int) other[OTHER_DOC]) ? 1 : 0;
             }
-            if (order[2] != otherOrder[2]) {
-                return order[2] > otherOrder[2];
+            if (file[OTHER_MATCHES] != other[OTHER_MATCHES]) {
+                return file[OTHER_MATCHES] > other[OTHER_MATCHES];
             }
         }
-        return firstByName(order, doc, otherOrder, otherDoc, leaves);
-    }
-
-    private static boolean firstByName(long[] order, int doc, long[] otherOrder, int otherDoc,
-                                       List<LeafReaderContext> leaves) throws IOException {
-        int by = NameOrder.comparePrefixes(order[0], order[1], otherOrder[0], otherOrder[1]);
-        return (by != 0 ? by : DocReads.orderKey(leaves, doc).compareTo(DocReads.orderKey(leaves, otherDoc))) < 0;
+        int by = NameOrder.comparePrefixes(file[OTHER_ORDER_HIGH], file[OTHER_ORDER_LOW], other[OTHER_ORDER_HIGH],
+                other[OTHER_ORDER_LOW]);
+        return (by != 0 ? by : DocReads.orderKey(leaves, (int) file[OTHER_DOC])
+                .compareTo(DocReads.orderKey(leaves, (int) other[OTHER_DOC]))) < 0;
     }
 
     /*
-     * Adds the peers holding the content under names the search did not match, each under its
-     * best-matching name among those left unread, or its first name by order when none matches.
+     * The peers holding the content under names the search did not match, each under its
+     * best-matching name among those left unread, or its first name by order when none matches:
+     * by peer, what {@link #OTHER_DOC} and the like say of that file.
      */
-    private void addOtherHolders(Hit hit, IntIntHashMap docByPeer) throws IOException {
+    private IntObjectHashMap<long[]> otherHolders(Hit hit, IntIntHashMap matched) throws IOException {
         byte[] sha = new byte[32];
         BitUtil.VH_BE_LONG.set(sha, 0, hit.w0);
         BitUtil.VH_BE_LONG.set(sha, 8, hit.w1);
         BitUtil.VH_BE_LONG.set(sha, 16, hit.w2);
         BitUtil.VH_BE_LONG.set(sha, 24, hit.w3);
-        IntIntHashMap matched = new IntIntHashMap(docByPeer);
-        com.carrotsearch.hppc.IntObjectHashMap<long[]> orderByPeer = new com.carrotsearch.hppc.IntObjectHashMap<>();
+        IntObjectHashMap<long[]> chosenByPeer = new IntObjectHashMap<>();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         searcher.search(new TermQuery(FileFields.sha(sha)),
                 new SimpleCollector() {
@@ -172,12 +195,12 @@ final class HitTexts {
                         if (matched.containsKey(peer)) {
                             return;
                         }
-                        // the order prefixes, and whether the file matches: unknown (-1) until a second file asks
-                        long[] order = {FileRecord.orderHigh(record), FileRecord.orderLow(record), -1};
-                        long[] chosen = orderByPeer.get(peer);
-                        if (chosen == null || better(order, base + doc, chosen, docByPeer.get(peer), leaves)) {
-                            docByPeer.put(peer, base + doc);
-                            orderByPeer.put(peer, order);
+                        // whether the file matches is unknown (-1) until a second file of the peer asks
+                        long[] file = {FileRecord.orderHigh(record), FileRecord.orderLow(record), -1, base + doc,
+                                FileRecord.sharedAt(record)};
+                        long[] chosen = chosenByPeer.get(peer);
+                        if (chosen == null || better(file, chosen, leaves)) {
+                            chosenByPeer.put(peer, file);
                         }
                     }
 
@@ -186,5 +209,6 @@ final class HitTexts {
                         return ScoreMode.COMPLETE_NO_SCORES;
                     }
                 });
+        return chosenByPeer;
     }
 }

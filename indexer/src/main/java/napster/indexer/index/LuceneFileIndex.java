@@ -419,27 +419,18 @@ final class LuceneFileIndex implements FileIndex {
         };
     }
 
-    /*
-     * The best {@code limit} hits, best first, each with its holder count. Hits are taken rank
-     * by rank (rank orders first, see Ranking): once the better ones filled the page a worse
-     * rank is not looked at. Call under the holdings read lock.
-     */
+    /* The best {@code limit} hits, best first (see Ranking), each with its holder count. Call under the holdings read lock. */
     private List<Hit> best(List<Hit> hits, int limit, List<LeafReaderContext> leaves) {
         Ranking.OrderKeys keys = hit -> orderKey(hit, leaves);
         var bestFirst = Ranking.bestFirst(keys);
         PriorityQueue<Hit> worstFirst = new PriorityQueue<>(Math.min(limit, 128) + 1, bestFirst.reversed());
-        for (byte rank = Ranking.EXACT_NAME; rank <= Ranking.PREFIXES && worstFirst.size() < limit; rank++) {
-            for (Hit hit : hits) {
-                if (hit.rank != rank) {
-                    continue;
-                }
-                hit.holders = holdings.holdersOfFound(hit.key);
-                if (worstFirst.size() < limit) {
-                    worstFirst.add(hit);
-                } else if (bestFirst.compare(hit, worstFirst.peek()) < 0) {
-                    worstFirst.poll();
-                    worstFirst.add(hit);
-                }
+        for (Hit hit : hits) {
+            hit.holders = holdings.holdersOfFound(hit.key);
+            if (worstFirst.size() < limit) {
+                worstFirst.add(hit);
+            } else if (bestFirst.compare(hit, worstFirst.peek()) < 0) {
+                worstFirst.poll();
+                worstFirst.add(hit);
             }
         }
         List<Hit> sorted = new ArrayList<>(worstFirst);

@@ -61,6 +61,8 @@ final class LuceneFileIndex implements FileIndex {
     // Lucene's buffer for documents not yet written to a segment
     private static final double RAM_BUFFER_MB = 32;
     private static final int SEGMENTS_PER_TIER = 4;
+    // up to this many hits per result asked for, all are sorted rather than kept in a heap
+    private static final int SORT_ALL_PER_RESULT = 4;
     /** How often changes are committed to disk while there are any (and when the index closes). */
     static final long COMMIT_EVERY_SECONDS = 30;
     // the commit user data key of the saved state
@@ -423,6 +425,13 @@ final class LuceneFileIndex implements FileIndex {
     private List<Hit> best(List<Hit> hits, int limit, List<LeafReaderContext> leaves) {
         Ranking.OrderKeys keys = hit -> orderKey(hit, leaves);
         var bestFirst = Ranking.bestFirst(keys);
+        if (hits.size() <= SORT_ALL_PER_RESULT * limit) {
+            // a typical word's few hundred hits: one sort compares less than a heap and a sort of what it kept
+            List<Hit> all = new ArrayList<>(hits);
+            all.forEach(hit -> hit.holders = holdings.holdersOfFound(hit.key));
+            all.sort(bestFirst);
+            return all.subList(0, Math.min(limit, all.size()));
+        }
         PriorityQueue<Hit> worstFirst = new PriorityQueue<>(Math.min(limit, 128) + 1, bestFirst.reversed());
         for (Hit hit : hits) {
             hit.holders = holdings.holdersOfFound(hit.key);

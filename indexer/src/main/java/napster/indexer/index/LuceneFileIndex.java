@@ -19,6 +19,8 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import napster.common.protocol.SharedFile;
 import napster.common.query.SearchQuery;
@@ -48,6 +50,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link FileIndex} on Apache Lucene: one document per peer and file ({@link FileFields}),
@@ -63,6 +67,8 @@ final class LuceneFileIndex implements FileIndex {
     private static final int SEGMENTS_PER_TIER = 4;
     // up to this many hits per result asked for, all are sorted rather than kept in a heap
     private static final int SORT_ALL_PER_RESULT = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneFileIndex.class);
+
     /** How often changes are committed to disk while there are any (and when the index closes). */
     static final long COMMIT_EVERY_SECONDS = 30;
     // the commit user data key of the saved state
@@ -87,8 +93,10 @@ final class LuceneFileIndex implements FileIndex {
     private final boolean kept; // in a folder, committed
     private final String savedState;
     private volatile Supplier<String> state = () -> "";
-    private long committedCount; // guarded by changes
-    private long lastCommit; // System.nanoTime of the last commit; guarded by changes
+    // one commit at a time, on a thread of its own (the scheduled ones, then the last at close)
+    private final Object committing = new Object();
+    private long committedCount; // guarded by committing
+    private final ScheduledExecutorService committer;
 
     private LuceneFileIndex(Directory directory, boolean kept, int maxCandidates) throws IOException {
         if (maxCandidates < 1) {
@@ -104,7 +112,6 @@ final class LuceneFileIndex implements FileIndex {
         Map<String, String> committed = new HashMap<>();
         writer.getLiveCommitData().forEach(entry -> committed.put(entry.getKey(), entry.getValue()));
         this.savedState = committed.getOrDefault(STATE, "");
-        this.lastCommit = System.nanoTime();
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
@@ -115,6 +122,24 @@ final class LuceneFileIndex implements FileIndex {
         });
         restoreHoldings();
         this.refresher = Refresher.start(this::refresh, REFRESH_EVERY_MILLIS);
+        this.committer = kept ? committer(this) : null;
+    }
+
+    /* Commits every COMMIT_EVERY_SECONDS off the refresh thread: a commit syncs files to disk and may take long. */
+    private static ScheduledExecutorService committer(LuceneFileIndex index) {
+        ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "indexer-commit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        committer.scheduleWithFixedDelay(() -> {
+            try {
+                index.commit();
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Committing the index to disk failed; trying again later", e);
+            }
+        }, COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
+        return committer;
     }
 
     /*
@@ -179,7 +204,7 @@ final class LuceneFileIndex implements FileIndex {
         Files.createDirectories(folder);
         MMapDirectory directory = new MMapDirectory(folder);
         try {
-            return new LuceneFileIndex(directory, true, maxCandidates);
+            return open(directory, maxCandidates);
         } catch (org.apache.lucene.store.LockObtainFailedException e) {
             directory.close();
             throw new IOException("another indexer keeps its index in " + folder + "; give this one another folder", e);
@@ -187,6 +212,11 @@ final class LuceneFileIndex implements FileIndex {
             directory.close();
             throw e;
         }
+    }
+
+    /** An index kept in {@code directory}: committed every {@link #COMMIT_EVERY_SECONDS} and when it closes. */
+    static LuceneFileIndex open(Directory directory, int maxCandidates) throws IOException {
+        return new LuceneFileIndex(directory, true, maxCandidates);
     }
 
     @Override
@@ -503,25 +533,32 @@ final class LuceneFileIndex implements FileIndex {
     private long refresh() throws IOException {
         long covered = changeCount;
         searchers.maybeRefreshBlocking();
-        if (kept && System.nanoTime() - lastCommit > TimeUnit.SECONDS.toNanos(COMMIT_EVERY_SECONDS)) {
-            commit();
-        }
         return covered;
     }
 
-    /* Commits the changes so far with the saved state, if there are any. */
-    private void commit() throws IOException {
-        changes.lock();
-        try {
-            lastCommit = System.nanoTime();
-            if (committedCount == changeCount && !writer.hasUncommittedChanges()) {
-                return;
+    /*
+     * Commits the changes so far with the saved state, if there are any. The state is taken
+     * between two changes; the commit, which syncs files to disk, runs while changes go on and
+     * searches see them: it holds every change made before the state was taken, and perhaps
+     * some made after (a restart drops the files of peers the state does not know).
+     */
+    void commit() throws IOException {
+        synchronized (committing) {
+            long upTo;
+            String saved;
+            changes.lock();
+            try {
+                upTo = changeCount;
+                if (upTo == committedCount && !writer.hasUncommittedChanges()) {
+                    return;
+                }
+                saved = state.get();
+            } finally {
+                changes.unlock();
             }
-            writer.setLiveCommitData(Map.of(STATE, state.get(), FORMAT, FORMAT_VERSION).entrySet());
+            writer.setLiveCommitData(Map.of(STATE, saved, FORMAT, FORMAT_VERSION).entrySet());
             writer.commit();
-            committedCount = changeCount;
-        } finally {
-            changes.unlock();
+            committedCount = upTo;
         }
     }
 
@@ -535,11 +572,24 @@ final class LuceneFileIndex implements FileIndex {
         state = java.util.Objects.requireNonNull(value, "state");
     }
 
+    /* Waits (bounded) for a scheduled commit under way; the last commit follows. */
+    private void stopCommitter() {
+        committer.shutdown();
+        try {
+            if (!committer.awaitTermination(Refresher.MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("A commit of the index is still running; committing once more to close");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the last commit still runs: commit() waits for the one under way
+        }
+    }
+
     @Override
     public void close() {
         refresher.close();
         try {
             if (kept) {
+                stopCommitter();
                 commit();
             }
             searchers.close();

@@ -5,18 +5,29 @@ import static napster.indexer.index.IndexFixture.sha;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import napster.common.protocol.BrowseResult;
 import napster.common.protocol.FileHit;
 import napster.common.protocol.Holder;
 import napster.common.protocol.SearchResult;
 import napster.common.protocol.SharedFile;
 import napster.common.query.Filters;
+import napster.common.query.QueryParser;
+import napster.common.query.SearchRequest;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.FilterDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -245,6 +256,57 @@ class LuceneFileIndexTest {
             assertThat(more.results()).extracting(FileHit::name).startsWith("song 20.mp3", "song 21.mp3",
                     "song 22.mp3");
             assertThat(more.partial()).isTrue();
+        }
+    }
+
+    @Test
+    void changes_goOnAndBecomeVisible_whileACommitWaitsForTheDisk() throws Exception {
+        AtomicBoolean slow = new AtomicBoolean();
+        CountDownLatch syncing = new CountDownLatch(1);
+        CountDownLatch disk = new CountDownLatch(1);
+        FilterDirectory slowDisk = new FilterDirectory(new ByteBuffersDirectory()) {
+            @Override
+            public void sync(Collection<String> names) throws IOException {
+                // the segments' own files, which Lucene syncs outside its locks (the small commit
+                // point, pending_segments_N, it writes and syncs under them)
+                if (slow.get() && names.stream().noneMatch(name -> name.startsWith("pending_segments"))) {
+                    syncing.countDown();
+                    try {
+                        disk.await(); // a disk that takes its time, until the test lets it go
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                super.sync(names);
+            }
+        };
+        LuceneFileIndex index = LuceneFileIndex.open(slowDisk, 100);
+        try {
+            index.replace(1, List.of(file("first song.mp3", 1)), Instant.EPOCH);
+            slow.set(true);
+            CompletableFuture<Void> commit = CompletableFuture.runAsync(() -> {
+                try {
+                    index.commit();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            assertThat(syncing.await(30, TimeUnit.SECONDS)).as("the commit reached the disk").isTrue();
+
+            CompletableFuture<Void> change = CompletableFuture.runAsync(() -> {
+                index.replace(2, List.of(file("second song.mp3", 2)), Instant.EPOCH);
+                index.awaitChangesVisible();
+            });
+
+            change.get(30, TimeUnit.SECONDS); // a change that waited for the commit would time out here
+            assertThat(index.search(new SearchRequest(QueryParser.parse("second"), Filters.NONE, 10), "second",
+                    IndexFixture::peer).results()).isEqualTo(1);
+            assertThat(commit).isNotDone();
+            disk.countDown();
+            commit.get(30, TimeUnit.SECONDS);
+        } finally {
+            disk.countDown();
+            index.close();
         }
     }
 
